@@ -95,4 +95,7 @@ public sealed partial class Agent
     /// <remarks>Unlike pymdp's <c>reset()</c>, the last action is forgotten too, so that the first
     /// inference of an episode uses D.</remarks>
     public void Reset() => _w.Reset();
+
+    /// <summary>Sets the current factorised posterior directly (flat over factors); for reference tests of policy inference.</summary>
+    internal void SetPosterior(ReadOnlySpan<double> flat) => _w.SetPosterior(flat);
 }

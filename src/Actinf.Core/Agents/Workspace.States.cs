@@ -1,0 +1,71 @@
+using System.Numerics.Tensors;
+using Actinf.Core.Inference;
+using Actinf.Core.Kernels;
+
+namespace Actinf.Core.Agents;
+
+internal sealed partial class Workspace
+{
+    public void InferStates(ReadOnlySpan<int> observation)
+    {
+        _qs.AsSpan().CopyTo(_qsPrev);
+        if (_mmp is not null)
+        {
+            _mmp.InferStates(observation);
+            return;
+        }
+
+        if (HasAction)
+        {
+            for (int f = 0; f < _factors; f++)
+            {
+                _b[f][_action[f]].Multiply(_space.Factor(_qs, f), _space.Factor(_prior.AsSpan(), f));
+            }
+        }
+        else
+        {
+            _d.AsSpan().CopyTo(_prior);
+        }
+
+        LogDomain.LogStable(_prior, _logPrior);
+        JointLikelihood(observation, _logLikelihood);
+        LogDomain.LogStable(_logLikelihood, _logLikelihood);
+        FixedPointIteration.Run(
+            _space,
+            _logLikelihood,
+            _logPrior,
+            _qs,
+            _o.NumIterations,
+            _o.InitialFreeEnergyChange,
+            _o.FreeEnergyTolerance,
+            _joint,
+            _factorScratch);
+
+        if (!_hasQsFirst)
+        {
+            _qs.AsSpan().CopyTo(_qsFirst);
+            _hasQsFirst = true;
+        }
+    }
+
+    /// <summary>L[s] = Π_m A[m][o_m, s], multiplied in modality order (pymdp get_joint_likelihood).</summary>
+    private void JointLikelihood(ReadOnlySpan<int> observation, Span<double> destination)
+    {
+        int s = _jointStates;
+        _a[0].AsSpan(observation[0] * s, s).CopyTo(destination);
+        for (int m = 1; m < _modalities; m++)
+        {
+            TensorPrimitives.Multiply(destination, _a[m].AsSpan(observation[m] * s, s), destination);
+        }
+    }
+
+    public void SetPosterior(ReadOnlySpan<double> flat)
+    {
+        if (flat.Length != _qs.Length)
+        {
+            throw new ArgumentException($"Expected {_qs.Length} values (all factors), got {flat.Length}.", nameof(flat));
+        }
+
+        flat.CopyTo(_qs);
+    }
+}
