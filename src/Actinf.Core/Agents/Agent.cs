@@ -49,6 +49,9 @@ public sealed partial class Agent
     /// <summary>The last action, one control state per factor (length F). Meaningful when <see cref="HasAction"/>.</summary>
     public ReadOnlySpan<int> Action => _w.Action;
 
+    /// <summary>The last steps' beliefs and actions, or null when <see cref="AgentOptions.HistoryCapacity"/> is 0.</summary>
+    public BeliefHistory? History => _w.History;
+
     /// <summary>P, number of policies.</summary>
     public int NumPolicies => _w.NumPolicies;
 
@@ -90,7 +93,8 @@ public sealed partial class Agent
 
     /// <summary>
     /// Forgets beliefs and time: the posterior becomes uniform, t = 0, the MMP history and window prior
-    /// are cleared, and the next state inference uses D as its prior. Learned parameters are kept.
+    /// are cleared, <see cref="History"/> is emptied, and the next state inference uses D as its prior.
+    /// Learned parameters are kept.
     /// </summary>
     /// <remarks>Unlike pymdp's <c>reset()</c>, the last action is forgotten too, so that the first
     /// inference of an episode uses D.</remarks>

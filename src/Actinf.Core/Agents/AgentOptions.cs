@@ -99,6 +99,12 @@ public sealed class AgentOptions
     /// <summary>MMP: keep the window prior separately per policy. When true, <see cref="UseBayesianModelAverage"/> is ignored. Default false.</summary>
     public bool PolicySeparatedPrior { get; init; }
 
+    /// <summary>
+    /// Steps kept in <see cref="Agent.History"/> (posterior, q(pi) and action per action taken; buffers
+    /// allocated once). Default 0: no history.
+    /// </summary>
+    public int HistoryCapacity { get; init; }
+
     /// <summary>Seed of stochastic action selection; the same seed gives the same run. Default 0.</summary>
     public int Seed { get; init; }
 
@@ -124,6 +130,11 @@ public sealed class AgentOptions
         if (Algorithm == InferenceAlgorithm.Mmp && !UseBayesianModelAverage && !PolicySeparatedPrior)
         {
             throw new ArgumentException("MMP needs use_BMA or policy_sep_prior to be true (with both false the window prior is undefined).");
+        }
+
+        if (HistoryCapacity < 0)
+        {
+            throw new ArgumentException($"HistoryCapacity is {HistoryCapacity}; it must be 0 (no history) or a positive number of steps.");
         }
 
         CheckFinite(InitialFreeEnergyChange, "dF");

@@ -53,6 +53,7 @@ internal sealed partial class Workspace
         HasAction = true;
         Time++;
         _mmp?.AfterAction();
+        History?.Record(this);
         return _action;
     }
 

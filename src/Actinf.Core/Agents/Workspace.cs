@@ -268,7 +268,14 @@ internal sealed partial class Workspace
 
             _mmp = new MmpState(this);
         }
+
+        if (options.HistoryCapacity > 0)
+        {
+            History = new BeliefHistory(options.HistoryCapacity, _space, _policyCount);
+        }
     }
+
+    public BeliefHistory? History { get; }
 
     public int Time { get; private set; }
 
@@ -307,6 +314,7 @@ internal sealed partial class Workspace
 
         _rng = new Random(_o.Seed);
         _mmp?.Reset();
+        History?.Clear();
     }
 
     public void CheckObservation(ReadOnlySpan<int> observation)

@@ -5,6 +5,8 @@ using Actinf.Core.Io;
 using Actinf.Core.Models;
 using Actinf.Core.Tensors;
 
+namespace MyApp;
+
 public static class ReadmeSample
 {
     public static (double Belief, int[] Action) Run()

@@ -1,3 +1,5 @@
+using MyApp;
+
 namespace Actinf.Core.Tests.Readme;
 
 public sealed class ReadmeSampleTests
