@@ -52,6 +52,9 @@ public sealed partial class Agent
     /// <summary>The last steps' beliefs and actions, or null when <see cref="AgentOptions.HistoryCapacity"/> is 0.</summary>
     public BeliefHistory? History => _w.History;
 
+    /// <summary>Work done and saved by the engine's shortcuts since construction.</summary>
+    public ComputeCounters Counters => _w.Counters;
+
     /// <summary>P, number of policies.</summary>
     public int NumPolicies => _w.NumPolicies;
 

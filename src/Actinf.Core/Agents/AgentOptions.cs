@@ -34,7 +34,7 @@ public enum SamplingMode
 /// Options of an <see cref="Agent"/>: inference, planning, selection and learning. Defaults are pymdp
 /// 0.0.7.1's <c>Agent.__init__</c> defaults (the <c>settings</c> object of actinf-model/1).
 /// </summary>
-public sealed class AgentOptions
+public sealed record AgentOptions
 {
     /// <summary>Options with every default.</summary>
     public static AgentOptions Default { get; } = new();
@@ -98,6 +98,12 @@ public sealed class AgentOptions
 
     /// <summary>MMP: keep the window prior separately per policy. When true, <see cref="UseBayesianModelAverage"/> is ignored. Default false.</summary>
     public bool PolicySeparatedPrior { get; init; }
+
+    /// <summary>
+    /// Caches and skips the engine may use (default all). Switching one off never changes a result beyond
+    /// rounding (see <see cref="ComputeShortcuts"/>); it exists to measure what each saves.
+    /// </summary>
+    public ComputeShortcuts Shortcuts { get; init; } = ComputeShortcuts.All;
 
     /// <summary>
     /// Steps kept in <see cref="Agent.History"/> (posterior, q(pi) and action per action taken; buffers

@@ -54,6 +54,7 @@ internal sealed partial class Workspace
         }
 
         _efe.Refresh();
+        _parameterVersion++;
     }
 
     public void UpdateTransitions()
@@ -108,6 +109,7 @@ internal sealed partial class Workspace
         }
 
         RefreshTransitionNovelty();
+        _parameterVersion++;
     }
 
     public void UpdateInitialStatePrior()

@@ -91,6 +91,7 @@ internal sealed partial class Workspace
             }
 
             _observed = k;
+            w._stateInferences++;
             for (int i = 0; i < k; i++)
             {
                 w.JointLikelihood(_observations.AsSpan(i * m, m), _likelihoods.AsSpan(i * s, s));
@@ -138,6 +139,8 @@ internal sealed partial class Workspace
             double[] utility = _stepTerms;
             double[] info = _stepTerms;
             double[] novelty = _stepTerms;
+            w._policyStepEvaluations += (long)w._policyCount * steps;
+            w._policyNodesScored += (long)w._policyCount * steps;
             for (int p = 0; p < w._policyCount; p++)
             {
                 ReadOnlySpan<double> beliefs = _window.AsSpan(p * _maxLength * total, Length * total);

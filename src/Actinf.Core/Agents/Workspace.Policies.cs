@@ -23,6 +23,26 @@ internal sealed partial class Workspace
     private void ScorePolicyTree()
     {
         int total = _space.TotalSize;
+        _policyStepEvaluations += (long)_policyCount * _policyLength;
+        bool reuse = _scoredStates is not null;
+        bool rootUnchanged = reuse
+            && _rootScoredValid
+            && _rootScoredVersion == _parameterVersion
+            && _qs.AsSpan().SequenceEqual(_rootScored);
+        if (rootUnchanged)
+        {
+            // Same belief, same parameters: every predicted state and score, hence G and q(pi), is as it was.
+            _policyNodesReused += _tree.NodeCount;
+            return;
+        }
+
+        if (reuse)
+        {
+            _qs.AsSpan().CopyTo(_rootScored);
+            _rootScoredValid = true;
+            _rootScoredVersion = _parameterVersion;
+        }
+
         for (int n = 0; n < _tree.NodeCount; n++)
         {
             int parent = _tree.Parent[n];
@@ -34,6 +54,26 @@ internal sealed partial class Workspace
                 _b[f][actions[f]].Multiply(_space.Factor(prev, f), _space.Factor(cur, f));
             }
 
+            if (reuse)
+            {
+                // A node's scores depend on its state, its predecessor's state (pB novelty) and the parameters.
+                Span<double> scored = _scoredStates.AsSpan(n * total, total);
+                bool unchanged = _scoredVersion![n] == _parameterVersion
+                    && parent >= 0
+                    && _nodeUnchanged![parent]
+                    && cur.SequenceEqual(scored);
+                _nodeUnchanged![n] = unchanged;
+                if (unchanged)
+                {
+                    _policyNodesReused++;
+                    continue;
+                }
+
+                cur.CopyTo(scored);
+                _scoredVersion[n] = _parameterVersion;
+            }
+
+            _policyNodesScored++;
             ScoreStep(cur, n, _nodeUtility, _nodeInfoGain, _nodeLikelihoodNovelty);
             if (_wb is not null)
             {

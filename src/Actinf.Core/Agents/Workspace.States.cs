@@ -27,6 +27,25 @@ internal sealed partial class Workspace
             _d.AsSpan().CopyTo(_prior);
         }
 
+        if (_lastPrior is not null)
+        {
+            // The posterior is a deterministic function of (observation, prior, A): if none changed, it did not.
+            if (_hasLastInference
+                && _lastInferenceVersion == _parameterVersion
+                && observation.SequenceEqual(_lastObservation)
+                && _prior.AsSpan().SequenceEqual(_lastPrior))
+            {
+                _stateInferencesSkipped++;
+                return;
+            }
+
+            observation.CopyTo(_lastObservation);
+            _prior.AsSpan().CopyTo(_lastPrior);
+            _lastInferenceVersion = _parameterVersion;
+            _hasLastInference = true;
+        }
+
+        _stateInferences++;
         LogDomain.LogStable(_prior, _logPrior);
         JointLikelihood(observation, _logLikelihood);
         LogDomain.LogStable(_logLikelihood, _logLikelihood);
@@ -67,5 +86,6 @@ internal sealed partial class Workspace
         }
 
         flat.CopyTo(_qs);
+        _hasLastInference = false;
     }
 }

@@ -70,6 +70,25 @@ internal sealed partial class Workspace
     private readonly double[] _policyLogits;
     private bool _hasQPi;
 
+    // Shortcuts: what the last state inference and policy evaluation saw, and the parameter version
+    // (bumped whenever learning changes A or B) their results belong to.
+    private readonly int[]? _lastObservation;
+    private readonly double[]? _lastPrior;
+    private bool _hasLastInference;
+    private long _lastInferenceVersion;
+    private readonly double[]? _scoredStates;
+    private readonly long[]? _scoredVersion;
+    private readonly bool[]? _nodeUnchanged;
+    private readonly double[]? _rootScored;
+    private bool _rootScoredValid;
+    private long _rootScoredVersion;
+    private long _parameterVersion = 1;
+    private long _stateInferences;
+    private long _stateInferencesSkipped;
+    private long _policyStepEvaluations;
+    private long _policyNodesScored;
+    private long _policyNodesReused;
+
     // Selection.
     private readonly double[] _marginals;
     private readonly double[] _actionProbs;
@@ -133,7 +152,7 @@ internal sealed partial class Workspace
             ReadOnlySpan<double> src = model.Transitions[f].Span;
             for (int u = 0; u < _numControls[f]; u++)
             {
-                var op = new LinearOperator(ns, ns);
+                var op = new LinearOperator(ns, ns, Has(ComputeShortcuts.SparseTransitions));
                 CopyActionSlice(src, ns, _numControls[f], u, op.Values);
                 op.Refresh();
                 _b[f][u] = op;
@@ -201,7 +220,7 @@ internal sealed partial class Workspace
         }
 
         bool novelty = options.UseParameterInformationGain;
-        _efe = new ExpectedFreeEnergy(_space, _numObs, _a, novelty ? _pA : null, _lnC);
+        _efe = new ExpectedFreeEnergy(_space, _numObs, _a, novelty ? _pA : null, _lnC, Has(ComputeShortcuts.LikelihoodTermsCache));
         if (novelty && _pB is not null)
         {
             _wb = new double[_factors][][];
@@ -232,8 +251,21 @@ internal sealed partial class Workspace
         _joint = new double[_jointStates];
         _factorScratch = new double[Math.Max(maxStates, 1)];
 
-        _tree = new PolicyTree(_policies);
+        _tree = new PolicyTree(_policies, Has(ComputeShortcuts.SharedPolicyPrefixes));
         _nodeStates = new double[_tree.NodeCount * _space.TotalSize];
+        if (Has(ComputeShortcuts.ReuseUnchangedPolicyScores))
+        {
+            _scoredStates = new double[_nodeStates.Length];
+            _scoredVersion = new long[_tree.NodeCount];
+            _nodeUnchanged = new bool[_tree.NodeCount];
+            _rootScored = new double[_space.TotalSize];
+        }
+
+        if (Has(ComputeShortcuts.SkipUnchangedStateInference))
+        {
+            _lastObservation = new int[_modalities];
+            _lastPrior = new double[_space.TotalSize];
+        }
         _nodeUtility = new double[_tree.NodeCount];
         _nodeInfoGain = new double[_tree.NodeCount];
         _nodeLikelihoodNovelty = new double[_tree.NodeCount * _modalities];
@@ -261,7 +293,7 @@ internal sealed partial class Workspace
                 _bt[f] = new LinearOperator[_numControls[f]];
                 for (int u = 0; u < _numControls[f]; u++)
                 {
-                    _bt[f][u] = new LinearOperator(_space.Sizes[f], _space.Sizes[f]);
+                    _bt[f][u] = new LinearOperator(_space.Sizes[f], _space.Sizes[f], Has(ComputeShortcuts.SparseTransitions));
                     MarginalMessagePassing.TransposeNormalized(_b[f][u], _bt[f][u]);
                 }
             }
@@ -276,6 +308,14 @@ internal sealed partial class Workspace
     }
 
     public BeliefHistory? History { get; }
+
+    public ComputeCounters Counters => new(
+        _stateInferences,
+        _stateInferencesSkipped,
+        _policyStepEvaluations,
+        _policyNodesScored,
+        _policyNodesReused,
+        _efe.CacheBytes + (8L * ((_scoredStates?.Length ?? 0) + (_rootScored?.Length ?? 0))));
 
     public int Time { get; private set; }
 
@@ -315,6 +355,8 @@ internal sealed partial class Workspace
         _rng = new Random(_o.Seed);
         _mmp?.Reset();
         History?.Clear();
+        _hasLastInference = false;
+        _rootScoredValid = false;
     }
 
     public void CheckObservation(ReadOnlySpan<int> observation)
@@ -360,6 +402,8 @@ internal sealed partial class Workspace
             }
         }
     }
+
+    private bool Has(ComputeShortcuts shortcut) => (_o.Shortcuts & shortcut) != 0;
 
     private void RefreshTransitionNovelty()
     {

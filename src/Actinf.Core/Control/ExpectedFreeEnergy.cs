@@ -47,7 +47,8 @@ internal sealed class ExpectedFreeEnergy
     /// <param name="likelihood">A per modality, row-major <c>[No_m, S]</c>; read, never written (the owner mutates it and calls <see cref="Refresh"/>).</param>
     /// <param name="likelihoodConcentration">pA per modality, or null (no novelty term).</param>
     /// <param name="logPreferences">ln_eps(softmax(C_m)) for all modalities, concatenated.</param>
-    public ExpectedFreeEnergy(StateSpace space, int[] numObs, double[][] likelihood, double[][]? likelihoodConcentration, double[] logPreferences)
+    /// <param name="cacheTerms">Keep the per-state terms (else they are recomputed, by the same code, at every use).</param>
+    public ExpectedFreeEnergy(StateSpace space, int[] numObs, double[][] likelihood, double[][]? likelihoodConcentration, double[] logPreferences, bool cacheTerms = true)
     {
         _space = space;
         _numObs = numObs;
@@ -68,7 +69,8 @@ internal sealed class ExpectedFreeEnergy
 
         JointOutcomes = joint;
         int s = space.JointSize;
-        if ((long)s * joint <= MaxCachedJointOutcomes)
+        CachesTerms = cacheTerms;
+        if (cacheTerms && (long)s * joint <= MaxCachedJointOutcomes)
         {
             _jointOutcomes = new double[s * joint];
         }
@@ -98,35 +100,24 @@ internal sealed class ExpectedFreeEnergy
     /// <summary>Whether the joint outcome table is cached (else rebuilt per state when needed).</summary>
     public bool CachesJointOutcomes => _jointOutcomes is not null;
 
+    /// <summary>Whether per-state entropies and utilities are kept between uses.</summary>
+    public bool CachesTerms { get; }
+
+    /// <summary>Bytes held by the per-state caches.</summary>
+    public long CacheBytes => CachesTerms ? 8L * ((_jointOutcomes?.Length ?? 0) + _negEntropy.Length + _utility.Length) : 0;
+
     /// <summary>Recomputes every per-state term from the current A, pA and C. Allocation-free.</summary>
     public void Refresh()
     {
         int s = _space.JointSize;
-        double eps16 = LogDomain.InformationGainEps;
-        for (int state = 0; state < s; state++)
+        if (CachesTerms)
         {
-            Span<double> po = _jointOutcomes is null ? _po : _jointOutcomes.AsSpan(state * JointOutcomes, JointOutcomes);
-            JointOutcome(state, po);
-            TensorPrimitives.Add(po, eps16, _scratch);
-            TensorPrimitives.Log(_scratch, _scratch);
-            _negEntropy[state] = TensorPrimitives.Dot(po, _scratch);
-
-            double u = 0;
-            for (int m = 0; m < _numObs.Length; m++)
+            for (int state = 0; state < s; state++)
             {
-                double[] a = _a[m];
-                int no = _numObs[m];
-                int off = _obsOffset[m];
-                double um = 0;
-                for (int o = 0; o < no; o++)
-                {
-                    um += a[(o * s) + state] * _lnC[off + o];
-                }
-
-                u += um;
+                Span<double> po = _jointOutcomes is null ? _po : _jointOutcomes.AsSpan(state * JointOutcomes, JointOutcomes);
+                _negEntropy[state] = JointOutcomeAndNegEntropy(state, po);
+                _utility[state] = StateUtility(state);
             }
-
-            _utility[state] = u;
         }
 
         if (_wa is not null && _pA is not null)
@@ -139,7 +130,18 @@ internal sealed class ExpectedFreeEnergy
     }
 
     /// <summary>Expected utility <c>Σ_s q(s)·U[s]</c>.</summary>
-    public double Utility(ReadOnlySpan<double> jointBelief) => TensorPrimitives.Dot(jointBelief, _utility);
+    public double Utility(ReadOnlySpan<double> jointBelief)
+    {
+        if (!CachesTerms)
+        {
+            for (int state = 0; state < _utility.Length; state++)
+            {
+                _utility[state] = StateUtility(state);
+            }
+        }
+
+        return TensorPrimitives.Dot(jointBelief, _utility);
+    }
 
     /// <summary>
     /// spm_MDP_G: <c>Σ_{s: q(s) &gt; e^-16} q(s)·H[s] - qo·ln_eps(qo)</c> with qo the joint outcome
@@ -157,18 +159,20 @@ internal sealed class ExpectedFreeEnergy
             if (w > threshold)
             {
                 ReadOnlySpan<double> po;
+                double negEntropy;
                 if (_jointOutcomes is null)
                 {
-                    JointOutcome(s, _po);
+                    negEntropy = JointOutcomeAndNegEntropy(s, _po);
                     po = _po;
                 }
                 else
                 {
                     po = _jointOutcomes.AsSpan(s * JointOutcomes, JointOutcomes);
+                    negEntropy = _negEntropy[s];
                 }
 
                 TensorPrimitives.MultiplyAdd(po, w, qo, qo);
-                g += w * _negEntropy[s];
+                g += w * negEntropy;
             }
         }
 
@@ -190,6 +194,37 @@ internal sealed class ExpectedFreeEnergy
         }
 
         return -TensorPrimitives.Dot(_modalityQo.AsSpan(0, no), _modalityWq.AsSpan(0, no));
+    }
+
+    /// <summary>Fills <paramref name="po"/> with the joint outcome distribution of a state and returns <c>po · ln(po + e^-16)</c>.</summary>
+    private double JointOutcomeAndNegEntropy(int state, Span<double> po)
+    {
+        JointOutcome(state, po);
+        TensorPrimitives.Add(po, LogDomain.InformationGainEps, _scratch);
+        TensorPrimitives.Log(_scratch, _scratch);
+        return TensorPrimitives.Dot(po, _scratch);
+    }
+
+    /// <summary><c>U[s] = Σ_m Σ_o A[m][o, s]·lnC_m[o]</c>.</summary>
+    private double StateUtility(int state)
+    {
+        int s = _space.JointSize;
+        double u = 0;
+        for (int m = 0; m < _numObs.Length; m++)
+        {
+            double[] a = _a[m];
+            int no = _numObs[m];
+            int off = _obsOffset[m];
+            double um = 0;
+            for (int o = 0; o < no; o++)
+            {
+                um += a[(o * s) + state] * _lnC[off + o];
+            }
+
+            u += um;
+        }
+
+        return u;
     }
 
     /// <summary>po = A[0][:, s] ⊗ … ⊗ A[M-1][:, s], row-major (modality 0 slowest), multiplied left to right.</summary>

@@ -14,7 +14,9 @@ namespace Actinf.Core.Control;
 /// </remarks>
 internal sealed class PolicyTree
 {
-    public PolicyTree(PolicySet policies)
+    /// <param name="policies">The policies.</param>
+    /// <param name="sharePrefixes">When false, every policy gets its own chain of nodes (no sharing), to measure what sharing saves.</param>
+    public PolicyTree(PolicySet policies, bool sharePrefixes = true)
     {
         int p = policies.Count;
         int t = policies.Length;
@@ -29,6 +31,11 @@ internal sealed class PolicyTree
             {
                 int par = step == 0 ? -1 : Path[(pi * t) + step - 1];
                 string key = string.Join(',', policies.Actions(pi, step).ToArray());
+                if (!sharePrefixes)
+                {
+                    key = pi + ":" + key;
+                }
+
                 if (!index.TryGetValue((par, key), out int node))
                 {
                     node = parent.Count;

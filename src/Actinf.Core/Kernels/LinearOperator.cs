@@ -18,13 +18,16 @@ internal sealed class LinearOperator
     private readonly int[] _column;
     private readonly double[] _value;
 
-    public LinearOperator(int rows, int columns)
+    /// <param name="rows">Rows.</param>
+    /// <param name="columns">Columns.</param>
+    /// <param name="allowSparse">When false the dense path is always used.</param>
+    public LinearOperator(int rows, int columns, bool allowSparse = true)
     {
         Rows = rows;
         Columns = columns;
         Values = new double[rows * columns];
         _rowStart = new int[rows + 1];
-        int capacity = (int)Math.Ceiling(SparseDensity * rows * columns);
+        int capacity = allowSparse ? (int)Math.Ceiling(SparseDensity * rows * columns) : 0;
         _column = new int[capacity];
         _value = new double[capacity];
     }
@@ -50,7 +53,7 @@ internal sealed class LinearOperator
             }
         }
 
-        IsSparse = nnz <= _column.Length;
+        IsSparse = _column.Length > 0 && nnz <= _column.Length;
         if (!IsSparse)
         {
             return;

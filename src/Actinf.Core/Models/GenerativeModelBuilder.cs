@@ -240,7 +240,9 @@ public sealed class GenerativeModelBuilder
             }
         }
 
-        Tensor[]? pD = AllOrNone(_factors, f => f.InitialStateConcentration, "pD", "factor");
+        Tensor[]? pA = AllOrNone(_modalities, m => m.Concentration, "pA", "modality", "modalities");
+        Tensor[]? pB = AllOrNone(_factors, f => f.TransitionConcentration, "pB", "factor", "factors");
+        Tensor[]? pD = AllOrNone(_factors, f => f.InitialStateConcentration, "pD", "factor", "factors");
         Tensor[]? d = null;
         if (_factors.Exists(f => f.InitialStatePrior is not null))
         {
@@ -262,8 +264,8 @@ public sealed class GenerativeModelBuilder
                 initialStatePrior: d,
                 policyPrior: _policyPrior,
                 policies: policies,
-                likelihoodConcentration: AllOrNone(_modalities, m => m.Concentration, "pA", "modality"),
-                transitionConcentration: AllOrNone(_factors, f => f.TransitionConcentration, "pB", "factor"),
+                likelihoodConcentration: pA,
+                transitionConcentration: pB,
                 initialStateConcentration: pD,
                 name: _name);
         }
@@ -310,7 +312,7 @@ public sealed class GenerativeModelBuilder
         }
     }
 
-    private static Tensor[]? AllOrNone<T>(List<T> items, Func<T, Tensor?> get, string name, string what)
+    private static Tensor[]? AllOrNone<T>(List<T> items, Func<T, Tensor?> get, string name, string what, string whats)
         where T : Part
     {
         int set = items.Count(x => get(x) is not null);
@@ -323,7 +325,7 @@ public sealed class GenerativeModelBuilder
         {
             string missing = string.Join(", ", items.Where(x => get(x) is null).Select(x => $"'{x.Name}'"));
             throw new ModelValidationException(
-                $"{name} is set for some {what}s but not for {missing}; concentrations are all-or-nothing (set them for every {what} or for none).");
+                $"{name} is set for some {whats} but not for {missing}; concentrations are all-or-nothing (set them for every {what} or for none).");
         }
 
         return [.. items.Select(x => get(x)!)];
