@@ -61,4 +61,18 @@ public sealed partial class Agent
 
     /// <summary>Current pD[f] (empty when the model has no pD).</summary>
     public ReadOnlySpan<double> InitialStateConcentration(int factor) => _w.InitialStateConcentration(factor);
+
+    /// <summary>Iterations the last state inference ran (FPI: until dF &lt; dF_tol or num_iter; one factor: 1; MMP: num_iter).</summary>
+    public int InferenceIterations => _w.InferenceIterations;
+
+    /// <summary>
+    /// Variational free energy (nats) of the last state inference, per iteration. FPI with several factors:
+    /// at the uniform start and after each iteration (length iterations + 1). The factors are updated in
+    /// parallel, as in pymdp, so F can rise between iterations; iteration stops once it changes by less than dF_tol. FPI with one factor: the free energy of the exact posterior, <c>-ln Σ exp(lnL + ln p)</c>
+    /// (length 1). MMP: the mean over policies of F after each repetition (length num_iter).
+    /// </summary>
+    public ReadOnlySpan<double> FreeEnergyTrace => _w.FreeEnergyTrace;
+
+    /// <summary>How many times a free energy, posterior or q(pi) came out NaN or infinite (checked on every inference; expected 0).</summary>
+    public long NonFiniteEvents => _w.NonFiniteEvents;
 }

@@ -102,6 +102,8 @@ internal sealed partial class Workspace
             int cut = k + t - 2;
             Length = length;
             // Window actions are the last K-1 actions taken.
+            Span<double> trace = w._freeEnergyTrace.AsSpan(0, w._o.NumIterations);
+            trace.Clear();
             ReadOnlySpan<int> past = _actions.AsSpan((pastActions - (k - 1)) * f, (k - 1) * f);
             past.CopyTo(_rows);
             for (int p = 0; p < w._policyCount; p++)
@@ -125,8 +127,14 @@ internal sealed partial class Workspace
                     length,
                     cut,
                     _window.AsSpan(p * _maxLength * total, length * total),
-                    _scratch);
+                    _scratch,
+                    freeEnergyTrace: trace);
             }
+
+            System.Numerics.Tensors.TensorPrimitives.Divide(trace, w._policyCount, trace);
+            w._traceLength = w._o.NumIterations;
+            w.InferenceIterations = w._o.NumIterations;
+            w.CheckFinite(trace[^1], w._policyF);
         }
 
         public void InferPolicies()
@@ -192,6 +200,7 @@ internal sealed partial class Workspace
             }
 
             LogDomain.Softmax(w._policyLogits, w._qPi);
+            w.CheckFinite(0, w._qPi);
         }
 
         public void AfterAction()

@@ -143,6 +143,7 @@ internal sealed partial class Workspace
         }
 
         LogDomain.Softmax(_policyLogits, _qPi);
+        CheckFinite(0, _qPi);
     }
 
     /// <summary>Scores one predicted factorised state into node slot <paramref name="slot"/>.</summary>

@@ -49,7 +49,7 @@ internal sealed partial class Workspace
         LogDomain.LogStable(_prior, _logPrior);
         JointLikelihood(observation, _logLikelihood);
         LogDomain.LogStable(_logLikelihood, _logLikelihood);
-        FixedPointIteration.Run(
+        int iterations = FixedPointIteration.Run(
             _space,
             _logLikelihood,
             _logPrior,
@@ -58,7 +58,11 @@ internal sealed partial class Workspace
             _o.InitialFreeEnergyChange,
             _o.FreeEnergyTolerance,
             _joint,
-            _factorScratch);
+            _factorScratch,
+            _freeEnergyTrace);
+        InferenceIterations = iterations;
+        _traceLength = _factors == 1 ? 1 : iterations + 1;
+        CheckFinite(_freeEnergyTrace[_traceLength - 1], _qs);
 
         if (!_hasQsFirst)
         {
@@ -75,6 +79,15 @@ internal sealed partial class Workspace
         for (int m = 1; m < _modalities; m++)
         {
             TensorPrimitives.Multiply(destination, _a[m].AsSpan(observation[m] * s, s), destination);
+        }
+    }
+
+    /// <summary>Counts a non-finite free energy or belief (never expected: the logs are guarded).</summary>
+    private void CheckFinite(double freeEnergy, ReadOnlySpan<double> belief)
+    {
+        if (!double.IsFinite(freeEnergy) || !double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(belief)))
+        {
+            _nonFiniteEvents++;
         }
     }
 

@@ -89,6 +89,11 @@ internal sealed partial class Workspace
     private long _policyNodesScored;
     private long _policyNodesReused;
 
+    // Diagnostics of the last state inference.
+    private readonly double[] _freeEnergyTrace;
+    private int _traceLength;
+    private long _nonFiniteEvents;
+
     // Selection.
     private readonly double[] _marginals;
     private readonly double[] _actionProbs;
@@ -250,6 +255,7 @@ internal sealed partial class Workspace
         _logLikelihood = new double[_jointStates];
         _joint = new double[_jointStates];
         _factorScratch = new double[Math.Max(maxStates, 1)];
+        _freeEnergyTrace = new double[options.NumIterations + 1];
 
         _tree = new PolicyTree(_policies, Has(ComputeShortcuts.SharedPolicyPrefixes));
         _nodeStates = new double[_tree.NodeCount * _space.TotalSize];
@@ -340,6 +346,12 @@ internal sealed partial class Workspace
     public ReadOnlySpan<double> PolicyProbabilities => _policyProbs;
 
     public bool HasPB => _pB is not null;
+
+    public ReadOnlySpan<double> FreeEnergyTrace => _freeEnergyTrace.AsSpan(0, _traceLength);
+
+    public int InferenceIterations { get; private set; }
+
+    public long NonFiniteEvents => _nonFiniteEvents;
 
     public void Reset()
     {

@@ -26,6 +26,8 @@ internal static class FixedPointIteration
     /// <param name="dFTol">Stopping tolerance (nats).</param>
     /// <param name="joint">Scratch of length S.</param>
     /// <param name="factorScratch">Scratch of length max Ns_f.</param>
+    /// <param name="freeEnergyTrace">Optional, length ≥ numIter + 1: the variational free energy (with its
+    /// accuracy term) of the uniform start and after each iteration (one factor: the free energy of the exact posterior, -ln Σ exp(lnL + ln p), at index 0).</param>
     public static int Run(
         StateSpace space,
         ReadOnlySpan<double> logLikelihood,
@@ -35,11 +37,17 @@ internal static class FixedPointIteration
         double dF,
         double dFTol,
         Span<double> joint,
-        Span<double> factorScratch)
+        Span<double> factorScratch,
+        Span<double> freeEnergyTrace = default)
     {
         if (space.Factors == 1)
         {
             TensorPrimitives.Add(logLikelihood, logPrior, qs);
+            if (!freeEnergyTrace.IsEmpty)
+            {
+                freeEnergyTrace[0] = -LogDomain.LogSumExp(qs);
+            }
+
             LogDomain.Softmax(qs, qs);
             return 1;
         }
@@ -49,7 +57,15 @@ internal static class FixedPointIteration
             space.Factor(qs, f).Fill(1.0 / space.Sizes[f]);
         }
 
+        // pymdp's stopping rule compares the first iteration's free energy with this value, which
+        // leaves out the accuracy term; the trace records the complete free energy instead.
         double prev = FreeEnergyWithoutAccuracy(space, qs, logPrior, factorScratch);
+        if (!freeEnergyTrace.IsEmpty)
+        {
+            JointTensor.Outer(space, qs, joint);
+            freeEnergyTrace[0] = prev - TensorPrimitives.Dot(logLikelihood, joint);
+        }
+
         int k = 0;
         while (k < numIter && dF >= dFTol)
         {
@@ -73,6 +89,10 @@ internal static class FixedPointIteration
             dF = Math.Abs(prev - vfe);
             prev = vfe;
             k++;
+            if (!freeEnergyTrace.IsEmpty)
+            {
+                freeEnergyTrace[k] = vfe;
+            }
         }
 
         return k;

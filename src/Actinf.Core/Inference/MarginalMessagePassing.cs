@@ -74,6 +74,7 @@ internal static class MarginalMessagePassing
     /// <param name="scratch">Scratch buffers.</param>
     /// <param name="xnRecord">Optional: per repetition and factor, <c>[Ns_f, N]</c> beliefs right after each update.</param>
     /// <param name="vnRecord">Optional: likewise <c>err - mean(err)</c>.</param>
+    /// <param name="freeEnergyTrace">Optional, length ≥ numIter: F after each repetition is <em>added</em> to it (callers sum over policies).</param>
     public static double Run(
         StateSpace space,
         ReadOnlySpan<double> likelihoods,
@@ -89,7 +90,8 @@ internal static class MarginalMessagePassing
         Span<double> qs,
         Scratch scratch,
         Span<double> xnRecord = default,
-        Span<double> vnRecord = default)
+        Span<double> vnRecord = default,
+        Span<double> freeEnergyTrace = default)
     {
         int factors = space.Factors;
         int total = space.TotalSize;
@@ -188,7 +190,7 @@ internal static class MarginalMessagePassing
 
                     LogDomain.Softmax(lnX, x);
 
-                    if (!xnRecord.IsEmpty)
+                    if (!xnRecord.IsEmpty && !vnRecord.IsEmpty)
                     {
                         int baseIndex = (iter * total * length) + (space.Offsets[f] * length);
                         for (int j = 0; j < n; j++)
@@ -198,6 +200,11 @@ internal static class MarginalMessagePassing
                         }
                     }
                 }
+            }
+
+            if (!freeEnergyTrace.IsEmpty)
+            {
+                freeEnergyTrace[iter] += freeEnergy;
             }
         }
 
