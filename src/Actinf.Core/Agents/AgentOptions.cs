@@ -148,9 +148,9 @@ public sealed record AgentOptions
         CheckFinite(MmpStepSize, "tau");
         CheckFinite(PolicyPrecision, "gamma");
         CheckFinite(ActionPrecision, "alpha");
-        CheckFinite(LikelihoodLearningRate, "lr_pA");
-        CheckFinite(TransitionLearningRate, "lr_pB");
-        CheckFinite(InitialStateLearningRate, "lr_pD");
+        CheckLearningRate(LikelihoodLearningRate, "lr_pA");
+        CheckLearningRate(TransitionLearningRate, "lr_pB");
+        CheckLearningRate(InitialStateLearningRate, "lr_pD");
         CheckIndices(ModalitiesToLearn, numModalities, "modalities_to_learn", "modality");
         CheckIndices(FactorsToLearn, numFactors, "factors_to_learn", "factor");
     }
@@ -160,6 +160,15 @@ public sealed record AgentOptions
         if (!double.IsFinite(value))
         {
             throw new ArgumentException($"{name} is {value}; it must be a finite number.", name);
+        }
+    }
+
+    private static void CheckLearningRate(double value, string name)
+    {
+        // A negative rate removes counts and can drive concentrations, hence A, B or D, below zero.
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentException($"{name} is {value}; a learning rate must be a finite number >= 0.", name);
         }
     }
 

@@ -195,6 +195,10 @@ internal sealed partial class Workspace
             for (int f = 0; f < _factors; f++)
             {
                 pD[f].Span.CopyTo(_space.Factor(_pD.AsSpan(), f));
+                if (!(Dirichlet.Total(pD[f].Span) > 0))
+                {
+                    throw new ArgumentException($"pD[{f}] sums to 0; learning D would normalise it to NaN. Give factor {f} a positive total concentration.", nameof(model));
+                }
             }
         }
 

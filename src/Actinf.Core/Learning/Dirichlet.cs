@@ -14,12 +14,7 @@ public static class Dirichlet
     /// <exception cref="ArgumentException">A span is shorter than rows × columns.</exception>
     public static void NoveltyWeights(ReadOnlySpan<double> concentration, int rows, int columns, Span<double> destination)
     {
-        int n = rows * columns;
-        if (concentration.Length < n || destination.Length < n)
-        {
-            throw new ArgumentException($"Expected at least {n} entries.", nameof(destination));
-        }
-
+        CheckLengths(concentration, rows, columns, destination);
         for (int c = 0; c < columns; c++)
         {
             double sum = 0;
@@ -43,12 +38,7 @@ public static class Dirichlet
     /// <exception cref="ArgumentException">A span is shorter than rows × columns.</exception>
     public static void NoveltyWeightsUnmasked(ReadOnlySpan<double> concentration, int rows, int columns, double eps, Span<double> destination)
     {
-        int n = rows * columns;
-        if (concentration.Length < n || destination.Length < n)
-        {
-            throw new ArgumentException($"Expected at least {n} entries.", nameof(destination));
-        }
-
+        CheckLengths(concentration, rows, columns, destination);
         for (int c = 0; c < columns; c++)
         {
             double sum = 0;
@@ -121,6 +111,20 @@ public static class Dirichlet
 
         badColumn = -1;
         return true;
+    }
+
+    private static void CheckLengths(ReadOnlySpan<double> concentration, int rows, int columns, Span<double> destination)
+    {
+        int n = rows * columns;
+        if (concentration.Length < n)
+        {
+            throw new ArgumentException($"Expected at least {rows} × {columns} = {n} concentrations, got {concentration.Length}.", nameof(concentration));
+        }
+
+        if (destination.Length < n)
+        {
+            throw new ArgumentException($"Destination needs {n} entries, has {destination.Length}.", nameof(destination));
+        }
     }
 
     internal static double Total(ReadOnlySpan<double> x) => TensorPrimitives.Sum(x);
