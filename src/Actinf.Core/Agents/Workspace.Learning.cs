@@ -17,16 +17,7 @@ internal sealed partial class Workspace
             throw new InvalidOperationException("Learning A is not defined for MMP agents (pymdp 0.0.7.1 has no policy-averaged update): use FPI (VANILLA).");
         }
 
-        ReadOnlySpan<double> qx;
-        if (_factors == 1)
-        {
-            qx = _qs;
-        }
-        else
-        {
-            JointTensor.Outer(_space, _qs, _joint);
-            qx = _joint;
-        }
+        ReadOnlySpan<double> qx = JointBelief(_qs);
 
         double lr = _o.LikelihoodLearningRate;
         int s = _jointStates;

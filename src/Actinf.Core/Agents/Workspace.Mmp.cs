@@ -307,16 +307,7 @@ internal sealed partial class Workspace
     /// <summary>Scores one predicted state into caller-chosen slots (MMP keeps every window step apart).</summary>
     private void ScoreStepInto(ReadOnlySpan<double> state, int utilitySlot, int infoSlot, int noveltySlot, double[] utility, double[] info, double[] novelty)
     {
-        ReadOnlySpan<double> qx;
-        if (_factors == 1)
-        {
-            qx = state;
-        }
-        else
-        {
-            JointTensor.Outer(_space, state, _joint);
-            qx = _joint;
-        }
+        ReadOnlySpan<double> qx = JointBelief(state);
 
         utility[utilitySlot] = _o.UseUtility ? _efe.Utility(qx) : 0;
         info[infoSlot] = _o.UseStateInformationGain ? _efe.StatesInformationGain(qx) : 0;
@@ -327,5 +318,17 @@ internal sealed partial class Workspace
                 novelty[noveltySlot + m] = _efe.LikelihoodNovelty(m, qx);
             }
         }
+    }
+
+    /// <summary>q(s) = Π_f q_f(s_f) over the joint space (the factor itself when there is one); valid until the next call.</summary>
+    private ReadOnlySpan<double> JointBelief(ReadOnlySpan<double> factorised)
+    {
+        if (_factors == 1)
+        {
+            return factorised;
+        }
+
+        JointTensor.Outer(_space, factorised, _joint);
+        return _joint;
     }
 }

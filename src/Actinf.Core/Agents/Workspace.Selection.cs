@@ -19,7 +19,7 @@ internal sealed partial class Workspace
                 ReadOnlySpan<double> marginal = _marginals.AsSpan(_controlOffset[f], _numControls[f]);
                 if (_o.ActionSelection == ActionSelection.Deterministic)
                 {
-                    _action[f] = ArgMax(marginal);
+                    _action[f] = LogDomain.ArgMax(marginal);
                 }
                 else
                 {
@@ -34,7 +34,7 @@ internal sealed partial class Workspace
             int chosen;
             if (_o.ActionSelection == ActionSelection.Deterministic)
             {
-                chosen = ArgMax(_qPi);
+                chosen = LogDomain.ArgMax(_qPi);
             }
             else
             {
@@ -88,21 +88,6 @@ internal sealed partial class Workspace
         }
 
         LogDomain.Softmax(logits, destination);
-    }
-
-    /// <summary>Index of the largest entry; ties go to the lowest index (numpy argmax).</summary>
-    private static int ArgMax(ReadOnlySpan<double> x)
-    {
-        int best = 0;
-        for (int i = 1; i < x.Length; i++)
-        {
-            if (x[i] > x[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 
     private int Sample(ReadOnlySpan<double> probs)

@@ -356,7 +356,7 @@ internal static partial class ComponentFunctions
 
             LogDomain.Normalize(m, m);
             marginals.Add(Tensor.Vector(m));
-            action[f] = ArgMax(m);
+            action[f] = LogDomain.ArgMax(m);
             if (x.Has("alpha"))
             {
                 probs.Add(Tensor.Vector(PrecisionWeighted(m, x.Number("alpha"))));
@@ -376,7 +376,7 @@ internal static partial class ComponentFunctions
     {
         Tensor qPi = x.Tensor("q_pi");
         (int[] shape, int[] data) = x.IntTensor("policies");
-        int best = ArgMax(qPi.Span);
+        int best = LogDomain.ArgMax(qPi.Span);
         int steps = shape[1];
         int factors = shape[2];
         var result = new Dictionary<string, object> { ["action"] = data.AsSpan(best * steps * factors, factors).ToArray() };
@@ -395,19 +395,5 @@ internal static partial class ComponentFunctions
         TensorPrimitives.Multiply(logits, alpha, logits);
         LogDomain.Softmax(logits, logits);
         return logits;
-    }
-
-    private static int ArgMax(ReadOnlySpan<double> x)
-    {
-        int best = 0;
-        for (int i = 1; i < x.Length; i++)
-        {
-            if (x[i] > x[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }

@@ -91,4 +91,25 @@ public static class LogDomain
         double sum = TensorPrimitives.Sum(x);
         TensorPrimitives.Divide(x, sum, destination);
     }
+
+    /// <summary>Index of the largest entry; ties go to the lowest index (numpy argmax). NaN entries are never chosen over a number.</summary>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
+    public static int ArgMax(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty)
+        {
+            throw new ArgumentException("ArgMax of an empty vector is undefined.", nameof(x));
+        }
+
+        int best = 0;
+        for (int i = 1; i < x.Length; i++)
+        {
+            if (x[i] > x[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
 }
