@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Actinf.Cli.Tests.Commands;
+
+public class BenchCommandTests
+{
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Actinf.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Actinf.slnx not found above the test output folder.");
+    }
+
+    private static string BenchModel(string name) => Path.Combine(RepositoryRoot(), "tests", "data", "bench-models", name + ".json");
+
+    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void StepJson_SmallModel_PrintsOnlyJsonWithRequiredKeys()
+    {
+        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--json", "--steps", "200");
+
+        Assert.True(code == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement model = Assert.Single(json.RootElement.GetProperty("models").EnumerateArray());
+        string[] keys = [.. model.EnumerateObject().Select(p => p.Name)];
+        Assert.Equal(["name", "median_us", "p95_us", "alloc_bytes_per_step"], keys[..4]);
+        Assert.Equal("tmaze", model.GetProperty("name").GetString());
+        Assert.True(model.GetProperty("median_us").GetDouble() > 0);
+        Assert.True(model.GetProperty("median_us").GetDouble() <= model.GetProperty("p95_us").GetDouble());
+        Assert.True(model.GetProperty("alloc_bytes_per_step").GetDouble() >= 0);
+        Assert.Equal(200, model.GetProperty("steps").GetInt32());
+        Assert.True(model.GetProperty("pymdp_median_us").GetDouble() > 0);
+        Assert.Equal(["models"], json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Step_Table_NamesModelAndPymdpColumns()
+    {
+        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--steps", "200");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("tmaze", output, StringComparison.Ordinal);
+        Assert.Contains("pymdp median", output, StringComparison.Ordinal);
+        Assert.Contains("speed-up", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_ModelWithoutBench_FailsNamingTheFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"actinf-nobench-{Guid.NewGuid():N}.json");
+        JsonNode node = JsonNode.Parse(File.ReadAllText(BenchModel("tmaze")))!;
+        node.AsObject().Remove("bench");
+        File.WriteAllText(path, node.ToJsonString());
+        try
+        {
+            (int code, string output, string error) = Invoke("bench", "step", path, "--json");
+
+            Assert.NotEqual(0, code);
+            Assert.Equal("", output);
+            Assert.Contains(path, error, StringComparison.Ordinal);
+            Assert.Contains("bench", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Step_MissingFile_FailsNamingTheFile()
+    {
+        (int code, _, string error) = Invoke("bench", "step", "no-such-model.json");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("no-such-model.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_MissingBaseline_FailsNamingIt()
+    {
+        (int code, _, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--steps", "200", "--baseline", "no-such-baseline.json");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("no-such-baseline.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_NonPositiveSteps_IsAParseError()
+    {
+        (int code, _, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--steps", "0");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--steps", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepJson_Recorded_TimesTheFilesIterations()
+    {
+        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze_plen2"), "--json", "--recorded", "--no-shortcuts");
+
+        Assert.True(code == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement model = Assert.Single(json.RootElement.GetProperty("models").EnumerateArray());
+        Assert.Equal(183, model.GetProperty("steps").GetInt32());
+        Assert.Equal("None", model.GetProperty("shortcuts").GetString());
+    }
+
+    [Fact]
+    public void Step_RecordedAndSteps_IsAParseError()
+    {
+        (int code, _, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--recorded", "--steps", "10");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--recorded", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepHelp_ShowsAnExample()
+    {
+        (int code, string output, _) = Invoke("bench", "step", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("actinf bench step tests/data/bench-models/", output, StringComparison.Ordinal);
+    }
+}
