@@ -10,7 +10,7 @@ using Actinf.Core.Models;
 namespace Actinf.Cli.Bench;
 
 /// <summary>
-/// <c>actinf bench step MODEL.json... [--json] [--steps K | --recorded] [--no-shortcuts] [--baseline FILE]</c>: replays each model's
+/// <c>actinf bench step MODEL.json... [--json] [--steps K | --recorded] [--shortcuts all|caches-only|none] [--baseline FILE]</c>: replays each model's
 /// <c>bench</c> workload with <see cref="StepReplay"/> and reports time per full step, allocation per step
 /// and, where pymdp's baseline has the model, pymdp's median and the speed-up.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class BenchStepCommand
           actinf bench step tests/data/bench-models/tmaze.json
           actinf bench step tests/data/bench-models/*.json --steps 2000
           actinf bench step tests/data/bench-models/grid7x7_plen3.json --json
-          actinf bench step tests/data/bench-models/grid*.json --no-shortcuts
+          actinf bench step tests/data/bench-models/grid*.json --shortcuts caches-only
           actinf bench step tests/data/bench-models/*.json --recorded
         """;
 
@@ -57,17 +57,22 @@ internal static class BenchStepCommand
         {
             Description = "Time exactly the recorded steps pymdp timed (K = the file's iterations, no cycling). Not with --steps.",
         };
-        var noShortcuts = new Option<bool>("--no-shortcuts")
+        var shortcuts = new Option<string>("--shortcuts")
         {
-            Description = "Switch the engine's caches and skips off (AgentOptions.Shortcuts = None) to time the plain arithmetic.",
+            Description = "Engine shortcuts (AgentOptions.Shortcuts): 'all' (default: caches, and skips of work whose inputs did not change), "
+                + "'caches-only' (every step computed in full from per-model caches: the like-for-like comparison with pymdp), "
+                + "'none' (the plain arithmetic, no caches or sparse products).",
+            HelpName = "all|caches-only|none",
+            DefaultValueFactory = _ => "all",
         };
+        shortcuts.AcceptOnlyFromAmong("all", "caches-only", "none");
         var baseline = new Option<string?>("--baseline")
         {
             Description = $"pymdp timings to compare with. Default: ${PymdpBaseline.PathVariable}, else tests/data/{PymdpBaseline.FileName} in the repository.",
             HelpName = "FILE",
         };
 
-        var command = new Command("step", Description) { models, json, steps, recorded, noShortcuts, baseline };
+        var command = new Command("step", Description) { models, json, steps, recorded, shortcuts, baseline };
         command.Validators.Add(result =>
         {
             if (result.GetValue(recorded) && result.GetValue(steps) is not null)
@@ -82,7 +87,12 @@ internal static class BenchStepCommand
             {
                 Steps = parse.GetValue(steps),
                 RecordedStepsOnly = parse.GetValue(recorded),
-                Shortcuts = parse.GetValue(noShortcuts) ? ComputeShortcuts.None : null,
+                Shortcuts = parse.GetValue(shortcuts) switch
+                {
+                    "caches-only" => ComputeShortcuts.CachesOnly,
+                    "none" => ComputeShortcuts.None,
+                    _ => null,
+                },
             },
             parse.GetValue(baseline),
             parse.InvocationConfiguration.Output,

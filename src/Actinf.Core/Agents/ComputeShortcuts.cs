@@ -30,6 +30,14 @@ public enum ComputeShortcuts
     /// <summary>A policy-tree node keeps its scores while its predicted state, its predecessor and the parameters are unchanged since it was scored.</summary>
     ReuseUnchangedPolicyScores = 16,
 
+    /// <summary>
+    /// The per-model caches and representations (<see cref="SharedPolicyPrefixes"/>, <see cref="LikelihoodTermsCache"/>,
+    /// <see cref="SparseTransitions"/>) without the skips: every state inference and every policy score is
+    /// computed anew at every step. The like-for-like setting for comparing step times with engines that
+    /// recompute everything.
+    /// </summary>
+    CachesOnly = SharedPolicyPrefixes | LikelihoodTermsCache | SparseTransitions,
+
     /// <summary>All shortcuts (the default).</summary>
     All = SharedPolicyPrefixes | LikelihoodTermsCache | SparseTransitions | SkipUnchangedStateInference | ReuseUnchangedPolicyScores,
 }

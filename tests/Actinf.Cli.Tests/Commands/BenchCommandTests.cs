@@ -111,13 +111,13 @@ public class BenchCommandTests
     [Fact]
     public void StepJson_Recorded_TimesTheFilesIterations()
     {
-        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze_plen2"), "--json", "--recorded", "--no-shortcuts");
+        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze_plen2"), "--json", "--recorded", "--shortcuts", "caches-only");
 
         Assert.True(code == 0, error);
         using JsonDocument json = JsonDocument.Parse(output);
         JsonElement model = Assert.Single(json.RootElement.GetProperty("models").EnumerateArray());
         Assert.Equal(183, model.GetProperty("steps").GetInt32());
-        Assert.Equal("None", model.GetProperty("shortcuts").GetString());
+        Assert.Equal("CachesOnly", model.GetProperty("shortcuts").GetString());
     }
 
     [Fact]

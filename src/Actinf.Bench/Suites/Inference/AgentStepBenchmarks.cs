@@ -38,9 +38,10 @@ public class AgentStepBenchmarks
 
     /// <summary>
     /// The engine's shortcuts: <see cref="ComputeShortcuts.All"/> (the default an agent runs with) or
-    /// <see cref="ComputeShortcuts.None"/> (the plain arithmetic, as pymdp does it).
+    /// <see cref="ComputeShortcuts.CachesOnly"/> (every step computed in full) or
+    /// <see cref="ComputeShortcuts.None"/> (the plain arithmetic, no caches).
     /// </summary>
-    [Params(ComputeShortcuts.All, ComputeShortcuts.None)]
+    [Params(ComputeShortcuts.All, ComputeShortcuts.CachesOnly, ComputeShortcuts.None)]
     public ComputeShortcuts Shortcuts { get; set; } = ComputeShortcuts.All;
 
     /// <summary>Every model in the benchmark folder, in natural order (see <see cref="BenchModels.Names"/>).</summary>
