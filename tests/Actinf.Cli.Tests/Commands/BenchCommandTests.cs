@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,33 +5,10 @@ namespace Actinf.Cli.Tests.Commands;
 
 public class BenchCommandTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actinf.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Actinf.slnx not found above the test output folder.");
-    }
-
-    private static string BenchModel(string name) => Path.Combine(RepositoryRoot(), "tests", "data", "bench-models", name + ".json");
-
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void StepJson_SmallModel_PrintsOnlyJsonWithRequiredKeys()
     {
-        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--json", "--steps", "200");
+        (int code, string output, string error) = Cli.Invoke("bench", "step", Cli.BenchModel("tmaze"), "--json", "--steps", "200");
 
         Assert.True(code == 0, error);
         using JsonDocument json = JsonDocument.Parse(output);
@@ -51,7 +27,7 @@ public class BenchCommandTests
     [Fact]
     public void Step_Table_NamesModelAndPymdpColumns()
     {
-        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--steps", "200");
+        (int code, string output, string error) = Cli.Invoke("bench", "step", Cli.BenchModel("tmaze"), "--steps", "200");
 
         Assert.True(code == 0, error);
         Assert.Contains("tmaze", output, StringComparison.Ordinal);
@@ -63,12 +39,12 @@ public class BenchCommandTests
     public void Step_ModelWithoutBench_FailsNamingTheFile()
     {
         string path = Path.Combine(Path.GetTempPath(), $"actinf-nobench-{Guid.NewGuid():N}.json");
-        JsonNode node = JsonNode.Parse(File.ReadAllText(BenchModel("tmaze")))!;
+        JsonNode node = JsonNode.Parse(File.ReadAllText(Cli.BenchModel("tmaze")))!;
         node.AsObject().Remove("bench");
         File.WriteAllText(path, node.ToJsonString());
         try
         {
-            (int code, string output, string error) = Invoke("bench", "step", path, "--json");
+            (int code, string output, string error) = Cli.Invoke("bench", "step", path, "--json");
 
             Assert.NotEqual(0, code);
             Assert.Equal("", output);
@@ -84,7 +60,7 @@ public class BenchCommandTests
     [Fact]
     public void Step_MissingFile_FailsNamingTheFile()
     {
-        (int code, _, string error) = Invoke("bench", "step", "no-such-model.json");
+        (int code, _, string error) = Cli.Invoke("bench", "step", "no-such-model.json");
 
         Assert.NotEqual(0, code);
         Assert.Contains("no-such-model.json", error, StringComparison.Ordinal);
@@ -93,7 +69,7 @@ public class BenchCommandTests
     [Fact]
     public void Step_MissingBaseline_FailsNamingIt()
     {
-        (int code, _, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--steps", "200", "--baseline", "no-such-baseline.json");
+        (int code, _, string error) = Cli.Invoke("bench", "step", Cli.BenchModel("tmaze"), "--steps", "200", "--baseline", "no-such-baseline.json");
 
         Assert.NotEqual(0, code);
         Assert.Contains("no-such-baseline.json", error, StringComparison.Ordinal);
@@ -102,7 +78,7 @@ public class BenchCommandTests
     [Fact]
     public void Step_NonPositiveSteps_IsAParseError()
     {
-        (int code, _, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--steps", "0");
+        (int code, _, string error) = Cli.Invoke("bench", "step", Cli.BenchModel("tmaze"), "--steps", "0");
 
         Assert.NotEqual(0, code);
         Assert.Contains("--steps", error, StringComparison.Ordinal);
@@ -111,7 +87,7 @@ public class BenchCommandTests
     [Fact]
     public void StepJson_Recorded_TimesTheFilesIterations()
     {
-        (int code, string output, string error) = Invoke("bench", "step", BenchModel("tmaze_plen2"), "--json", "--recorded", "--shortcuts", "caches-only");
+        (int code, string output, string error) = Cli.Invoke("bench", "step", Cli.BenchModel("tmaze_plen2"), "--json", "--recorded", "--shortcuts", "caches-only");
 
         Assert.True(code == 0, error);
         using JsonDocument json = JsonDocument.Parse(output);
@@ -123,7 +99,7 @@ public class BenchCommandTests
     [Fact]
     public void Step_RecordedAndSteps_IsAParseError()
     {
-        (int code, _, string error) = Invoke("bench", "step", BenchModel("tmaze"), "--recorded", "--steps", "10");
+        (int code, _, string error) = Cli.Invoke("bench", "step", Cli.BenchModel("tmaze"), "--recorded", "--steps", "10");
 
         Assert.NotEqual(0, code);
         Assert.Contains("--recorded", error, StringComparison.Ordinal);
@@ -132,7 +108,7 @@ public class BenchCommandTests
     [Fact]
     public void StepHelp_ShowsAnExample()
     {
-        (int code, string output, _) = Invoke("bench", "step", "--help");
+        (int code, string output, _) = Cli.Invoke("bench", "step", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("actinf bench step tests/data/bench-models/", output, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 
 namespace Actinf.Cli.Tests.Commands;
@@ -9,33 +8,12 @@ public sealed class ConformanceCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actinf.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Actinf.slnx not found above the test output folder.");
-    }
-
-    private static string Fixtures(params string[] parts) => Path.Combine([RepositoryRoot(), "tests", "data", "conformance", .. parts]);
-
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static string Fixtures(params string[] parts) => Path.Combine([Cli.RepositoryRoot(), "tests", "data", "conformance", .. parts]);
 
     [Fact]
     public void Conformance_SharedFixtureFolder_AllPassWithExitCodeZero()
     {
-        (int code, string output, string error) = Invoke("conformance", Fixtures(), "--json");
+        (int code, string output, string error) = Cli.Invoke("conformance", Fixtures(), "--json");
 
         Assert.True(code == 0, error + output);
         using JsonDocument json = JsonDocument.Parse(output);
@@ -48,7 +26,7 @@ public sealed class ConformanceCommandTests : IDisposable
     [Fact]
     public void Conformance_Table_ShowsOneRowPerFixtureAndClosingCounts()
     {
-        (int code, string output, _) = Invoke("conformance", Fixtures("spm"));
+        (int code, string output, _) = Cli.Invoke("conformance", Fixtures("spm"));
 
         Assert.Equal(0, code);
         Assert.Contains("spm_mmp_a", output, StringComparison.Ordinal);
@@ -67,7 +45,7 @@ public sealed class ConformanceCommandTests : IDisposable
         string path = Path.Combine(_temp, "broken.json");
         File.WriteAllText(path, broken);
 
-        (int code, string output, _) = Invoke("conformance", path);
+        (int code, string output, _) = Cli.Invoke("conformance", path);
 
         Assert.Equal(1, code);
         Assert.Contains("FAIL", output, StringComparison.Ordinal);
@@ -79,7 +57,7 @@ public sealed class ConformanceCommandTests : IDisposable
     {
         string missing = Path.Combine(_temp, "nope");
 
-        (int code, _, string error) = Invoke("conformance", missing);
+        (int code, _, string error) = Cli.Invoke("conformance", missing);
 
         Assert.Equal(2, code);
         Assert.Contains("nope", error, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.RegularExpressions;
 using Actinf.Cli.Commands;
 using Actinf.Cli.Demo;
@@ -7,14 +6,6 @@ namespace Actinf.Cli.Tests.Commands;
 
 public partial class DemoCommandTests
 {
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
-
     // A recap row: "│     3 │ left        │ center → cue → left arm  │ reward  │".
     [GeneratedRegex(@"^│\s+(?<trial>\d+) │ (?<side>left|right)\s+│ (?<path>[^│]+?)\s+│ (?<outcome>reward|loss|nothing)\s+│$", RegexOptions.Multiline)]
     private static partial Regex RecapRow();
@@ -35,7 +26,7 @@ public partial class DemoCommandTests
     [Fact]
     public void Demo_DefaultOptions_PrintsEveryTrialAndStepSection()
     {
-        (int code, string output, string error) = Invoke("demo");
+        (int code, string output, string error) = Cli.Invoke("demo");
 
         Assert.True(code == 0, error);
         Assert.Equal(DemoCommand.DefaultTrials, Regex.Count(output, @"Trial \d+ of 8"));
@@ -53,7 +44,7 @@ public partial class DemoCommandTests
     [Fact]
     public void Demo_Summary_CountsMatchThePerTrialRecap()
     {
-        (int code, string output, string error) = Invoke("demo", "--trials", "6", "--seed", "5");
+        (int code, string output, string error) = Cli.Invoke("demo", "--trials", "6", "--seed", "5");
 
         Assert.True(code == 0, error);
         Match[] rows = RecapRow().Matches(output).ToArray();
@@ -73,7 +64,7 @@ public partial class DemoCommandTests
         DemoTrial[] trials = [.. Enumerable.Range(1, 4).Select(demo.RunTrial)];
         DemoSummary expected = DemoSummary.Of(trials);
 
-        (int code, string output, string error) = Invoke("demo", "--trials", "4", "--seed", "3");
+        (int code, string output, string error) = Cli.Invoke("demo", "--trials", "4", "--seed", "3");
 
         Assert.True(code == 0, error);
         Dictionary<string, (int Count, int Total, int Rate)> totals = Totals(output);
@@ -110,8 +101,8 @@ public partial class DemoCommandTests
     [Fact]
     public void Demo_SameSeed_SameOutput()
     {
-        (_, string first, _) = Invoke("demo", "--trials", "3", "--seed", "17");
-        (_, string second, _) = Invoke("demo", "--trials", "3", "--seed", "17");
+        (_, string first, _) = Cli.Invoke("demo", "--trials", "3", "--seed", "17");
+        (_, string second, _) = Cli.Invoke("demo", "--trials", "3", "--seed", "17");
 
         Assert.Equal(first, second);
     }
@@ -119,7 +110,7 @@ public partial class DemoCommandTests
     [Fact]
     public void Demo_RedirectedOutput_HasNoAnsiCodesAndFitsEightyColumns()
     {
-        (int code, string output, string error) = Invoke("demo", "--trials", "2");
+        (int code, string output, string error) = Cli.Invoke("demo", "--trials", "2");
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain('\u001b', output);
@@ -129,7 +120,7 @@ public partial class DemoCommandTests
     [Fact]
     public void Demo_NoColor_RunsAndPrintsTheSummary()
     {
-        (int code, string output, _) = Invoke("demo", "--trials", "1", "--no-color");
+        (int code, string output, _) = Cli.Invoke("demo", "--trials", "1", "--no-color");
 
         Assert.Equal(0, code);
         Assert.Contains("visited the cue first", output, StringComparison.Ordinal);
@@ -141,7 +132,7 @@ public partial class DemoCommandTests
     [InlineData("many")]
     public void Demo_InvalidTrials_FailsWithAnError(string trials)
     {
-        (int code, _, string error) = Invoke("demo", "--trials", trials);
+        (int code, _, string error) = Cli.Invoke("demo", "--trials", trials);
 
         Assert.NotEqual(0, code);
         Assert.Contains("--trials", error, StringComparison.Ordinal);
@@ -150,7 +141,7 @@ public partial class DemoCommandTests
     [Fact]
     public void Demo_Help_DescribesOptionsWithDefaultsAndExamples()
     {
-        (int code, string output, _) = Invoke("demo", "--help");
+        (int code, string output, _) = Cli.Invoke("demo", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("[default: 8]", output, StringComparison.Ordinal);

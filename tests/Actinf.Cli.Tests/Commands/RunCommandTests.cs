@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Actinf.Core.Io;
 using Actinf.Core.Models;
@@ -7,29 +6,6 @@ namespace Actinf.Cli.Tests.Commands;
 
 public class RunCommandTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actinf.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Actinf.slnx not found above the test output folder.");
-    }
-
-    private static string BenchModel(string name) => Path.Combine(RepositoryRoot(), "tests", "data", "bench-models", name + ".json");
-
-    private static (int ExitCode, string Output, string Error) Invoke(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     [Theory]
@@ -39,9 +15,9 @@ public class RunCommandTests
     [InlineData("grid7x7_plen1", "grid", 15)]
     public void Run_Json_EmitsOneValidLinePerStep(string model, string env, int steps)
     {
-        GenerativeModel expected = ModelJson.ReadFile(BenchModel(model)).Model;
+        GenerativeModel expected = ModelJson.ReadFile(Cli.BenchModel(model)).Model;
 
-        (int code, string output, string error) = Invoke("run", BenchModel(model), "--env", env, "--steps", steps.ToString(), "--json");
+        (int code, string output, string error) = Cli.Invoke("run", Cli.BenchModel(model), "--env", env, "--steps", steps.ToString(), "--json");
 
         Assert.True(code == 0, error);
         Assert.Equal(string.Empty, error);
@@ -73,7 +49,7 @@ public class RunCommandTests
     [Fact]
     public void Run_JsonTMaze_ChecksTheCueThenStaysInTheRewardedArm()
     {
-        (int code, string output, string error) = Invoke("run", BenchModel("tmaze_plen2"), "--env", "tmaze", "--steps", "6", "--json", "--seed", "4");
+        (int code, string output, string error) = Cli.Invoke("run", Cli.BenchModel("tmaze_plen2"), "--env", "tmaze", "--steps", "6", "--json", "--seed", "4");
 
         Assert.True(code == 0, error);
         JsonElement[] steps = [.. Lines(output).Select(l => JsonDocument.Parse(l).RootElement)];
@@ -86,7 +62,7 @@ public class RunCommandTests
     [Fact]
     public void Run_JsonGrid_ObservesCellsAndReachesThePreferredCell()
     {
-        (int code, string output, string error) = Invoke("run", BenchModel("grid7x7_plen1"), "--env", "grid", "--steps", "15", "--json");
+        (int code, string output, string error) = Cli.Invoke("run", Cli.BenchModel("grid7x7_plen1"), "--env", "grid", "--steps", "15", "--json");
 
         Assert.True(code == 0, error);
         JsonElement[] steps = [.. Lines(output).Select(l => JsonDocument.Parse(l).RootElement)];
@@ -97,8 +73,8 @@ public class RunCommandTests
     [Fact]
     public void Run_JsonSameSeed_SameLines()
     {
-        (_, string first, _) = Invoke("run", BenchModel("tmaze"), "--steps", "10", "--json", "--seed", "8");
-        (_, string second, _) = Invoke("run", BenchModel("tmaze"), "--steps", "10", "--json", "--seed", "8");
+        (_, string first, _) = Cli.Invoke("run", Cli.BenchModel("tmaze"), "--steps", "10", "--json", "--seed", "8");
+        (_, string second, _) = Cli.Invoke("run", Cli.BenchModel("tmaze"), "--steps", "10", "--json", "--seed", "8");
 
         Assert.Equal(first, second);
     }
@@ -106,7 +82,7 @@ public class RunCommandTests
     [Fact]
     public void Run_AutoEnvironment_PicksTheOneTheModelFits()
     {
-        (int code, string output, string error) = Invoke("run", BenchModel("grid3x3_plen1"), "--steps", "3");
+        (int code, string output, string error) = Cli.Invoke("run", Cli.BenchModel("grid3x3_plen1"), "--steps", "3");
 
         Assert.True(code == 0, error);
         Assert.Contains("│ environment ", output, StringComparison.Ordinal);
@@ -116,7 +92,7 @@ public class RunCommandTests
     [Fact]
     public void Run_Summary_PrintsATableWithoutAnsiCodes()
     {
-        (int code, string output, string error) = Invoke("run", BenchModel("tmaze"), "--env", "tmaze", "--steps", "10");
+        (int code, string output, string error) = Cli.Invoke("run", Cli.BenchModel("tmaze"), "--env", "tmaze", "--steps", "10");
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain('\u001b', output);
@@ -132,7 +108,7 @@ public class RunCommandTests
     {
         string path = Path.Combine(Path.GetTempPath(), $"actinf-missing-{Guid.NewGuid():N}.json");
 
-        (int code, string output, string error) = Invoke("run", path, "--json");
+        (int code, string output, string error) = Cli.Invoke("run", path, "--json");
 
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
@@ -146,7 +122,7 @@ public class RunCommandTests
         File.WriteAllText(path, "{ \"format\": \"actinf-model/1\", ");
         try
         {
-            (int code, string output, string error) = Invoke("run", path);
+            (int code, string output, string error) = Cli.Invoke("run", path);
 
             Assert.Equal(1, code);
             Assert.Equal(string.Empty, output);
@@ -162,7 +138,7 @@ public class RunCommandTests
     [Fact]
     public void Run_GridModelInTMaze_FailsListingTheMismatch()
     {
-        (int code, string output, string error) = Invoke("run", BenchModel("grid3x3_plen1"), "--env", "tmaze", "--json");
+        (int code, string output, string error) = Cli.Invoke("run", Cli.BenchModel("grid3x3_plen1"), "--env", "tmaze", "--json");
 
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
@@ -173,7 +149,7 @@ public class RunCommandTests
     [Fact]
     public void Run_TMazeModelInGrid_FailsSayingItIsNotAGrid()
     {
-        (int code, _, string error) = Invoke("run", BenchModel("tmaze"), "--env", "grid");
+        (int code, _, string error) = Cli.Invoke("run", Cli.BenchModel("tmaze"), "--env", "grid");
 
         Assert.Equal(1, code);
         Assert.Contains("not an n x n grid world", error, StringComparison.Ordinal);
@@ -182,7 +158,7 @@ public class RunCommandTests
     [Fact]
     public void Run_ModelFittingNoEnvironment_FailsExplainingBoth()
     {
-        (int code, _, string error) = Invoke("run", BenchModel("random_3f3m"));
+        (int code, _, string error) = Cli.Invoke("run", Cli.BenchModel("random_3f3m"));
 
         Assert.Equal(1, code);
         Assert.Contains("No environment fits the model", error, StringComparison.Ordinal);
@@ -195,7 +171,7 @@ public class RunCommandTests
     [InlineData("--env", "maze")]
     public void Run_InvalidOption_FailsWithAParseError(string option, string value)
     {
-        (int code, _, string error) = Invoke("run", BenchModel("tmaze"), option, value);
+        (int code, _, string error) = Cli.Invoke("run", Cli.BenchModel("tmaze"), option, value);
 
         Assert.NotEqual(0, code);
         Assert.NotEqual(string.Empty, error);
@@ -204,7 +180,7 @@ public class RunCommandTests
     [Fact]
     public void Run_Help_DescribesOptionsWithDefaultsAndExamples()
     {
-        (int code, string output, _) = Invoke("run", "--help");
+        (int code, string output, _) = Cli.Invoke("run", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("MODEL.json", output, StringComparison.Ordinal);
