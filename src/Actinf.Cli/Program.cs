@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actinf.Cli.Commands;
+using Actinf.Cli.Help;
 
 namespace Actinf.Cli;
 
@@ -14,6 +15,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        DetailedHelpAction.Install(root);
         return root;
     }
 

@@ -13,8 +13,11 @@ internal static class BenchCommand
     /// <summary>Builds <c>actinf bench</c> and its subcommands.</summary>
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure the engine: time agent steps on benchmark models and compare them with pymdp.");
+        var bench = new Command("bench", "Measure the engine and watch it: time agent steps against pymdp, compare runs, gate regressions, write reports.");
         bench.Subcommands.Add(BenchStepCommand.Create());
+        bench.Subcommands.Add(BenchCompareCommand.Create());
+        bench.Subcommands.Add(BenchGateCommand.Create());
+        bench.Subcommands.Add(BenchReportCommand.Create());
         return bench;
     }
 }

@@ -14,8 +14,9 @@ namespace Actinf.Cli.Commands;
 internal static class ConformanceCommand
 {
     private const string Description = """
-        Run reference fixtures (actinf-fixture/1: pymdp 0.0.7.1 and SPM12 outputs) against the engine and
-        compare every number with the fixture's tolerance (|x - e| <= atol + rtol·|e|, 1e-8 / 1e-8 in the
+        Check the engine against reference fixtures (pymdp and SPM outputs); exit code 0 only if all pass.
+        Each fixture (actinf-fixture/1: pymdp 0.0.7.1 and SPM12 outputs) is run and every number compared
+        with the fixture's tolerance (|x - e| <= atol + rtol·|e|, 1e-8 / 1e-8 in the
         shared fixtures). A folder means every *.json under it. Prints fixture, kind, steps or cases,
         the largest absolute error and pass/fail; exit code 0 only if all pass.
 

@@ -22,8 +22,8 @@ internal static class RunCommand
     public const int MaxSteps = 10_000_000;
 
     private const string Description = """
-        Run an agent built from an actinf-model/1 file in closed loop with an environment: each step the
-        environment emits an observation, the agent infers states and policies and acts, and the environment
+        Run an agent from an actinf-model/1 file in closed loop with an environment (T-maze or grid world). Each step
+        the environment emits an observation, the agent infers states and policies and acts, and the environment
         moves. The model must fit the environment (same modalities, factors and outcome/state/control
         counts); for grid the size n comes from the model's n*n states, and the start cell from D.
         Prints a summary table (a progress bar on a terminal), or with --json one JSON object per line per
