@@ -1,0 +1,398 @@
+using System.Numerics.Tensors;
+using Actinf.Epistemic.Beliefs;
+using Actinf.Epistemic.Configuration;
+using Actinf.Epistemic.Learning;
+using Actinf.Epistemic.Planning;
+using Actinf.Epistemic.Sessions;
+
+namespace Actinf.Epistemic.Actions;
+
+/// <summary>
+/// Generates epistemic actions (seed 004 REQ-ACTINF-006): identifies knowledge gaps, builds the planning
+/// problem (gaps × allowed action types, with reveal precisions from the <see cref="ActionRevealModel"/>),
+/// lets the <see cref="PolicyEvaluator"/> rank plans, and turns the best steps into worded actions subject to
+/// the minimum information gain, relevance, diversity, rate limits and the per-response maximum.
+/// </summary>
+public sealed class EpistemicActionGenerator
+{
+    private readonly EngineOptions _options;
+    private readonly PolicyEvaluator _evaluator;
+    private readonly ActionRevealModel _reveal;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a generator.</summary>
+    /// <param name="options">Validated engine options.</param>
+    /// <param name="evaluator">The policy evaluator.</param>
+    /// <param name="reveal">The learned reveal precisions.</param>
+    /// <param name="timeProvider">Clock (rate limits, budgets).</param>
+    public EpistemicActionGenerator(EngineOptions options, PolicyEvaluator evaluator, ActionRevealModel reveal, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(reveal);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _options = options;
+        _evaluator = evaluator;
+        _reveal = reveal;
+        _time = timeProvider;
+    }
+
+    /// <summary>
+    /// Knowledge gaps of the session: domains whose uncertainty is at or above the threshold, domains of
+    /// recent surprising observations, and the current domain when the quadrant is Blind or Unknown (or when
+    /// forced). Merged by domain (highest severity), most severe first, at most Actions.MaxKnowledgeGaps; each
+    /// gets DimensionsPerGap dimensions not used by a more severe gap.
+    /// </summary>
+    /// <param name="session">The session (caller holds its lock).</param>
+    /// <param name="force">Add the current domain as a gap even when nothing qualifies.</param>
+    /// <returns>The gaps.</returns>
+    public IReadOnlyList<KnowledgeGap> IdentifyGaps(Session session, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        float p0 = _options.Model.LayerPrecisions[0];
+        var found = new Dictionary<string, (float Severity, KnowledgeGapReasons Reasons)>(StringComparer.Ordinal);
+        void Add(string domain, float severity, KnowledgeGapReasons reason)
+        {
+            found[domain] = found.TryGetValue(domain, out var f) ? (Math.Max(f.Severity, severity), f.Reasons | reason) : (severity, reason);
+        }
+
+        foreach (DomainBelief d in session.Domains.Values)
+        {
+            float u = d.Uncertainty(p0);
+            if (u >= _options.UncertaintyThreshold)
+            {
+                Add(d.Name, u, KnowledgeGapReasons.DomainUncertainty);
+            }
+        }
+
+        for (int i = 0; i < session.PredictionErrors.Records.Count; i++)
+        {
+            PredictionErrorRecord r = session.PredictionErrors.Records[i];
+            if (r.Surprise > _options.SurpriseThreshold)
+            {
+                Add(r.Domain, r.Surprise, KnowledgeGapReasons.PredictionError);
+            }
+        }
+
+        if (session.Quadrant is JohariQuadrant.Blind or JohariQuadrant.Unknown)
+        {
+            Add(session.CurrentDomain, session.Uncertainty, KnowledgeGapReasons.JohariQuadrant);
+        }
+
+        if (found.Count == 0 && force)
+        {
+            Add(session.CurrentDomain, session.Uncertainty, KnowledgeGapReasons.Forced);
+        }
+
+        var ordered = found.OrderByDescending(kv => kv.Value.Severity).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.Actions.MaxKnowledgeGaps).ToList();
+        var used = new bool[session.Beliefs.Belief.Dimension];
+        var gaps = new List<KnowledgeGap>(ordered.Count);
+        int index = 0;
+        foreach (var (domain, (severity, reasons)) in ordered)
+        {
+            int[] dims = SelectDimensions(session, domain, used);
+            if (dims.Length == 0)
+            {
+                continue;
+            }
+
+            IReadOnlyList<string> keywords = ContextKeywords.Extract(TextsOf(session, domain), 3);
+            gaps.Add(new KnowledgeGap(
+                $"gap-{session.ActionCounter}-{index++}",
+                Describe(domain, severity, reasons, keywords),
+                domain,
+                Math.Clamp(severity, 0f, 1f),
+                reasons,
+                keywords,
+                dims));
+        }
+
+        return gaps;
+    }
+
+    /// <summary>Generates the actions for a session (caller holds its lock) and records them in the rate limiter.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="maxActions">Requested maximum (capped by MaxActionsPerResponse).</param>
+    /// <param name="minRelevance">Requested minimum relevance (at least Actions.MinRelevance).</param>
+    /// <param name="force">Generate even below the uncertainty threshold.</param>
+    /// <param name="budget">Remaining time budget of the selection.</param>
+    /// <returns>The selection.</returns>
+    public ActionSelection Generate(Session session, int maxActions, float minRelevance, bool force, TimeSpan budget)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        long start = _time.GetTimestamp();
+        DateTimeOffset now = _time.GetUtcNow();
+        if (!force && session.Uncertainty < _options.UncertaintyThreshold)
+        {
+            return new ActionSelection([], [], null, [], 0, false);
+        }
+
+        IReadOnlyList<KnowledgeGap> gaps = IdentifyGaps(session, force);
+        if (gaps.Count == 0)
+        {
+            return new ActionSelection([], gaps, null, [], 0, false);
+        }
+
+        var (problem, rateLimited) = BuildProblem(session, gaps, now);
+        TimeSpan planBudget = budget - _time.GetElapsedTime(start);
+        if (planBudget > _options.EfeTimeout)
+        {
+            planBudget = _options.EfeTimeout;
+        }
+
+        PolicyEvaluation evaluation = _evaluator.Evaluate(problem, _options.EffectiveDepth, planBudget, _time);
+        var actions = new List<EpistemicAction>();
+        int limit = Math.Min(maxActions, _options.MaxActionsPerResponse);
+        float relevanceFloor = Math.Max(minRelevance, _options.Actions.MinRelevance);
+        var chosenTypes = new HashSet<EpistemicActionType>();
+        IReadOnlyList<PolicyCandidate> candidates = problem.Candidates;
+        int[] ranked = Enumerable.Range(0, candidates.Count)
+            .Where(c => !candidates[c].IsRespond)
+            .OrderByDescending(c => evaluation.InclusionProbability[c])
+            .ThenByDescending(c => evaluation.OneStepInformationGain[c])
+            .ThenBy(c => c)
+            .ToArray();
+        ReadOnlySpan<float> last = session.History.Count > 0 ? session.History[session.History.Count - 1].Embedding.Span : default;
+        foreach (int c in ranked)
+        {
+            if (actions.Count >= limit)
+            {
+                break;
+            }
+
+            PolicyCandidate cand = candidates[c];
+            KnowledgeGap gap = gaps[cand.Gap];
+            float nats = evaluation.OneStepInformationGain[c];
+            float normalised = ExpectedFreeEnergy.Normalised(nats, gap.Dimensions.Count);
+            if (normalised < _options.Actions.MinInfoGain || (_options.Actions.RequireDiversity && chosenTypes.Contains(cand.ActionType)))
+            {
+                continue;
+            }
+
+            float relevance = Relevance(session, gap, last);
+            if (relevance < relevanceFloor)
+            {
+                continue;
+            }
+
+            chosenTypes.Add(cand.ActionType);
+            session.ActionCounter++;
+            string id = $"{session.Id:N}-{session.ActionCounter}";
+            string content = ActionContent.Compose(cand.ActionType, gap, LatestText(session, gap.Domain), RelatedDomain(session, gap.Domain));
+            actions.Add(new EpistemicAction(
+                id,
+                cand.ActionType,
+                content,
+                gap.Keywords.Count > 0 ? gap.Keywords[0] : (gap.Domain.Length > 0 ? gap.Domain : null),
+                normalised,
+                nats,
+                actions.Count + 1,
+                evaluation.InclusionProbability[c],
+                relevance,
+                gap));
+        }
+
+        foreach (EpistemicAction a in actions)
+        {
+            session.RateLimiter.Record(a.ActionType, now);
+            session.IssuedActions.Add(new IssuedAction(a.Id, a.ActionType, a.Gap.Domain, now, false));
+        }
+
+        bool timedOut = evaluation.TimedOut || _time.GetElapsedTime(start) > budget;
+        return new ActionSelection(actions, gaps, evaluation, candidates, rateLimited, timedOut);
+    }
+
+    /// <summary>Builds the planning problem: one gap per knowledge gap, candidates for the allowed types, and the answer step.</summary>
+    internal (PlanningProblem Problem, int RateLimited) BuildProblem(Session session, IReadOnlyList<KnowledgeGap> gaps, DateTimeOffset now)
+    {
+        var problem = new PlanningProblem
+        {
+            PriorPrecision = _options.Model.LayerPrecisions[0],
+            PreferencePrecision = _options.PolicyEvaluator.PreferencePrecision,
+            Balance = _options.EpistemicPragmaticBalance,
+        };
+        float[] precision = session.Beliefs.Belief.Precision;
+        var scratch = new float[_options.Actions.DimensionsPerGap];
+        var pool = new List<(PolicyCandidate Candidate, float Score)>();
+        int rateLimited = 0;
+        var allowed = Enum.GetValues<EpistemicActionType>().Where(t =>
+        {
+            bool ok = session.RateLimiter.IsAllowed(t, now);
+            if (!ok)
+            {
+                rateLimited++;
+            }
+
+            return ok;
+        }).ToArray();
+        foreach (KnowledgeGap gap in gaps)
+        {
+            float[] p = gap.Dimensions.Select(i => precision[i]).ToArray();
+            int g = problem.AddGap(p);
+            foreach (EpistemicActionType type in allowed)
+            {
+                float reveal = _reveal.RevealPrecision(type, gap.Domain);
+                float logPrior = ActionTypePrior.LogPrior(session.Quadrant, type);
+                float gain = ExpectedFreeEnergy.InformationGain(p, reveal, scratch.Length >= p.Length ? scratch : new float[p.Length]);
+                float score = (-ExpectedFreeEnergy.Combine(gain, 0f, problem.Balance) / _options.PolicyEvaluator.SelectionTemperature) + logPrior;
+                pool.Add((new PolicyCandidate(false, type, g, reveal, logPrior), score));
+            }
+        }
+
+        foreach (var (candidate, _) in pool.OrderByDescending(x => x.Score).Take(_options.ExplorationBudget))
+        {
+            problem.AddCandidate(candidate);
+        }
+
+        problem.AddCandidate(new PolicyCandidate(true, default, -1, 0f, 0f));
+        problem.GoalAlignment = GoalAlignment(session, gaps, problem.PreferencePrecision);
+        return (problem, rateLimited);
+    }
+
+    private static float GoalAlignment(Session session, IReadOnlyList<KnowledgeGap> gaps, float gamma)
+    {
+        if (session.Goals.Count == 0)
+        {
+            return 0f;
+        }
+
+        float totalWeight = session.Goals.Sum(g => g.Weight);
+        float[] mean = session.Beliefs.Belief.Mean;
+        double sum = 0;
+        foreach (GoalPreference goal in session.Goals)
+        {
+            ReadOnlySpan<float> g = goal.Embedding.Span;
+            double inner = 0;
+            foreach (KnowledgeGap gap in gaps)
+            {
+                foreach (int i in gap.Dimensions)
+                {
+                    double d = mean[i] - g[i];
+                    inner += ((double)g[i] * g[i]) - (d * d);
+                }
+            }
+
+            sum += goal.Weight / totalWeight * inner;
+        }
+
+        return (float)(0.5 * gamma * sum);
+    }
+
+    /// <summary>The gap's dimensions: the DimensionsPerGap largest direction_i² / p_i not yet used, where the direction is the domain's centroid (or the latest observation).</summary>
+    private int[] SelectDimensions(Session session, string domain, bool[] used)
+    {
+        ReadOnlySpan<float> direction = session.Domains.TryGetValue(domain, out DomainBelief? d) && d.Count > 0
+            ? d.Centroid
+            : session.History.Count > 0 ? session.History[session.History.Count - 1].Embedding.Span : session.Beliefs.Belief.Mean;
+        float[] precision = session.Beliefs.Belief.Precision;
+        int k = _options.Actions.DimensionsPerGap;
+        var heap = new PriorityQueue<int, float>(k + 1);
+        for (int i = 0; i < direction.Length; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            float score = (direction[i] * direction[i]) / precision[i];
+            if (score <= 0)
+            {
+                continue;
+            }
+
+            if (heap.Count < k)
+            {
+                heap.Enqueue(i, score);
+            }
+            else if (heap.TryPeek(out _, out float min) && score > min)
+            {
+                heap.DequeueEnqueue(i, score);
+            }
+        }
+
+        var dims = new int[heap.Count];
+        for (int j = 0; j < dims.Length; j++)
+        {
+            dims[j] = heap.Dequeue();
+        }
+
+        Array.Sort(dims);
+        foreach (int i in dims)
+        {
+            used[i] = true;
+        }
+
+        return dims;
+    }
+
+    private static float Relevance(Session session, KnowledgeGap gap, ReadOnlySpan<float> last)
+    {
+        float same = gap.Domain == session.CurrentDomain ? 0.5f : 0f;
+        if (last.IsEmpty || !session.Domains.TryGetValue(gap.Domain, out DomainBelief? d) || d.Count == 0)
+        {
+            return same + (last.IsEmpty ? 0f : 0.25f);
+        }
+
+        float norms = TensorPrimitives.Norm(d.Centroid) * TensorPrimitives.Norm(last);
+        float cosine = norms > 0 ? TensorPrimitives.Dot(d.Centroid, last) / norms : 0f;
+        return Math.Clamp(same + (0.5f * Math.Max(0f, cosine)), 0f, 1f);
+    }
+
+    private static List<string> TextsOf(Session session, string domain)
+    {
+        var texts = new List<string>();
+        for (int i = 0; i < session.History.Count; i++)
+        {
+            if (session.History[i].Domain == domain)
+            {
+                texts.Add(session.History[i].Text);
+            }
+        }
+
+        return texts;
+    }
+
+    private static string LatestText(Session session, string domain)
+    {
+        for (int i = session.History.Count - 1; i >= 0; i--)
+        {
+            if (session.History[i].Domain == domain && session.History[i].Text.Length > 0)
+            {
+                return session.History[i].Text;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static string RelatedDomain(Session session, string domain) =>
+        session.Domains.Values.Where(d => d.Name != domain && d.Name.Length > 0).OrderByDescending(d => d.LastSeen).Select(d => d.Name).FirstOrDefault() ?? string.Empty;
+
+    private static string Describe(string domain, float severity, KnowledgeGapReasons reasons, IReadOnlyList<string> keywords)
+    {
+        string where = domain.Length > 0 ? $"in {domain}" : "in the current topic";
+        string about = keywords.Count > 0 ? $" around {string.Join(", ", keywords)}" : string.Empty;
+        var why = new List<string>();
+        if (reasons.HasFlag(KnowledgeGapReasons.DomainUncertainty))
+        {
+            why.Add("little consistent evidence");
+        }
+
+        if (reasons.HasFlag(KnowledgeGapReasons.PredictionError))
+        {
+            why.Add("recent input contradicted the predictions");
+        }
+
+        if (reasons.HasFlag(KnowledgeGapReasons.JohariQuadrant))
+        {
+            why.Add("the session is in unexplored territory");
+        }
+
+        if (reasons.HasFlag(KnowledgeGapReasons.Forced))
+        {
+            why.Add("an action was requested");
+        }
+
+        return $"Uncertainty {severity:0.00} {where}{about}: {string.Join("; ", why)}.";
+    }
+}

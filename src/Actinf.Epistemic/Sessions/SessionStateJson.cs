@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Actinf.Epistemic.Errors;
+
+namespace Actinf.Epistemic.Sessions;
+
+/// <summary>Source-generated JSON (de)serialisation of <see cref="SessionState"/> (camelCase, enums as strings).</summary>
+public static class SessionStateJson
+{
+    /// <summary>Serialises a state.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(SessionState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return JsonSerializer.Serialize(state, SessionStateJsonContext.Default.SessionState);
+    }
+
+    /// <summary>Parses a state and checks its version.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="ActiveInferenceException"><see cref="ErrorKind.InvalidModel"/> for malformed JSON or an unsupported version.</exception>
+    public static SessionState Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        SessionState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize(json, SessionStateJsonContext.Default.SessionState);
+        }
+        catch (JsonException ex)
+        {
+            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"The session state is not valid JSON: {ex.Message}", ex);
+        }
+
+        if (state is null)
+        {
+            throw new ActiveInferenceException(ErrorKind.InvalidModel, "The session state is empty (JSON null).");
+        }
+
+        if (state.Version != SessionState.CurrentVersion)
+        {
+            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"Session state version {state.Version} is not supported; this engine reads version {SessionState.CurrentVersion}.");
+        }
+
+        return state;
+    }
+}
+
+/// <summary>The source-generated serialisation context.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(SessionState))]
+internal sealed partial class SessionStateJsonContext : JsonSerializerContext
+{
+}
