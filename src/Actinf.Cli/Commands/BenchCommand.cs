@@ -14,6 +14,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Measure the engine and watch it: time agent steps against pymdp, compare runs, gate regressions, write reports.");
+        bench.Subcommands.Add(BenchRunCommand.Create());
         bench.Subcommands.Add(BenchStepCommand.Create());
         bench.Subcommands.Add(BenchCompareCommand.Create());
         bench.Subcommands.Add(BenchGateCommand.Create());

@@ -28,6 +28,7 @@ namespace Actinf.Bench.Suites.Inference;
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
+[BenchmarkCategory("inference")]
 public class AgentStepBenchmarks
 {
     private WorkloadRunner? _runner;
