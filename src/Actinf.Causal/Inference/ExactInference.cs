@@ -3,13 +3,17 @@ using Actinf.Causal.Networks;
 namespace Actinf.Causal.Inference;
 
 /// <summary>
-/// Exact inference on a <see cref="BayesianNetwork"/> by variable elimination: every query first prunes
-/// the network to what can matter (ancestors of targets and clamps; d-separated parts), applies graph
-/// surgery for interventions, then eliminates in a greedy min-fill order. Thread-safe: one instance can
-/// serve concurrent queries.
+/// Exact inference on a <see cref="BayesianNetwork"/> by variable elimination. Every query prunes the
+/// network to the ancestors of its targets and evidence in the mutilated graph (everything else sums to 1),
+/// applies graph surgery for interventions, slices CPTs at fixed values, and eliminates in a greedy
+/// weighted min-fill order. Cost is exponential only in the width of that order on the pruned network.
+/// Thread-safe: one instance can serve concurrent queries.
 /// </summary>
 public sealed partial class ExactInference
 {
+    /// <summary>Largest joint table over MAP variables enumerated to find the runner-up (2^22 entries).</summary>
+    private const long MaxMapTable = 1L << 22;
+
     /// <summary>Creates the engine for <paramref name="network"/>.</summary>
     public ExactInference(BayesianNetwork network)
     {
@@ -26,24 +30,229 @@ public sealed partial class ExactInference
     /// </summary>
     /// <exception cref="ArgumentException">Unknown variable or state, or an invalid clamp.</exception>
     /// <exception cref="ImpossibleEvidenceException">The clamps have probability 0.</exception>
-    public Posterior Query(IReadOnlyList<string> targets, Clamps? clamps = null) => throw new NotImplementedException();
+    public Posterior Query(IReadOnlyList<string> targets, Clamps? clamps = null)
+    {
+        int[] targetIndex = ResolveVariables(targets, "target");
+        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        var marginals = new Distribution[targetIndex.Length];
+        double logZ = double.NaN;
+        for (int t = 0; t < targetIndex.Length; t++)
+        {
+            int target = targetIndex[t];
+            Variable variable = Network[target];
+            if (resolved.Fixed[target] >= 0)
+            {
+                var point = new double[variable.Cardinality];
+                point[resolved.Fixed[target]] = 1;
+                marginals[t] = new Distribution(variable, point);
+                continue;
+            }
+
+            Factor result = Eliminate(resolved, [target]);
+            double[] p = Normalise(result, out double logSum);
+            logZ = logSum;
+            marginals[t] = new Distribution(variable, p);
+        }
+
+        if (double.IsNaN(logZ))
+        {
+            logZ = LogEvidence(resolved);
+            if (double.IsNegativeInfinity(logZ))
+            {
+                throw Impossible();
+            }
+        }
+
+        return new Posterior(marginals, Math.Exp(logZ), logZ);
+    }
 
     /// <summary>The joint posterior of <paramref name="variables"/> (row-major, last fastest).</summary>
+    /// <exception cref="ArgumentException">Unknown, repeated or hard-clamped variable, or an invalid clamp.</exception>
     /// <exception cref="ImpossibleEvidenceException">The clamps have probability 0.</exception>
-    public JointDistribution Joint(IReadOnlyList<string> variables, Clamps? clamps = null) => throw new NotImplementedException();
+    public JointDistribution Joint(IReadOnlyList<string> variables, Clamps? clamps = null)
+    {
+        int[] index = ResolveVariables(variables, "joint variable");
+        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        RejectFixed(resolved, index, "a joint distribution");
+        Factor result = Eliminate(resolved, index);
+        double[] ascending = Normalise(result, out double logZ);
+        double[] table = Reorder(result, ascending, index);
+        var vars = new Variable[index.Length];
+        for (int i = 0; i < index.Length; i++)
+        {
+            vars[i] = Network[index[i]];
+        }
+
+        return new JointDistribution(vars, table, Math.Exp(logZ), logZ);
+    }
 
     /// <summary>ln Z of the clamps (negative infinity when they are impossible).</summary>
-    public double LogEvidenceProbability(Clamps clamps) => throw new NotImplementedException();
+    public double LogEvidenceProbability(Clamps clamps)
+    {
+        ArgumentNullException.ThrowIfNull(clamps);
+        return LogEvidence(ResolvedClamps.Resolve(Network, clamps));
+    }
+
+    private double LogEvidence(ResolvedClamps resolved)
+    {
+        if (resolved.EvidenceVariables.Count == 0)
+        {
+            return 0;
+        }
+
+        Factor scalar = Eliminate(resolved, []);
+        return scalar.Values[0] > 0 ? Math.Log(scalar.Values[0]) + scalar.LogScale : double.NegativeInfinity;
+    }
 
     /// <summary>
-    /// MPE: the jointly most probable assignment of every variable that is not hard-clamped, by max-product
-    /// elimination with traceback.
+    /// Sum-product elimination of every relevant variable except <paramref name="keep"/> (ascending result
+    /// scope). Relevant = ancestors of keep and of the evidence in the mutilated graph.
     /// </summary>
-    public Explanation MostProbableExplanation(Clamps? clamps = null) => throw new NotImplementedException();
+    private Factor Eliminate(ResolvedClamps resolved, int[] keep)
+    {
+        var seeds = new List<int>(keep.Length + resolved.EvidenceVariables.Count);
+        seeds.AddRange(keep);
+        seeds.AddRange(resolved.EvidenceVariables);
+        bool[] relevant = resolved.MutilatedAncestors(seeds);
+        List<Factor> factors = resolved.Factors(relevant);
+        var eliminate = new List<int>();
+        var isKept = new HashSet<int>(keep);
+        for (int v = 0; v < relevant.Length; v++)
+        {
+            if (relevant[v] && resolved.Fixed[v] < 0 && !isKept.Contains(v))
+            {
+                eliminate.Add(v);
+            }
+        }
 
-    /// <summary>
-    /// Marginal MAP over <paramref name="variables"/> (the others summed out): the most probable joint
-    /// state of that subset, with the runner-up's posterior probability.
-    /// </summary>
-    public Explanation MaximumAPosteriori(IReadOnlyList<string> variables, Clamps? clamps = null) => throw new NotImplementedException();
+        (int[] order, _) = EliminationOrdering.GreedyWeightedMinFill(factors, eliminate, Network.Cardinalities);
+        foreach (int v in order)
+        {
+            EliminateOne(factors, v, maximise: false, out _);
+        }
+
+        return factors.Count == 1 && factors[0].Variables.Length == keep.Length
+            ? factors[0]
+            : FactorKernel.Combine(factors, -1, maximise: false, out _);
+    }
+
+    /// <summary>Replaces the factors that mention <paramref name="v"/> by their product with v summed or maximised out.</summary>
+    private static Factor EliminateOne(List<Factor> factors, int v, bool maximise, out int[]? argMax)
+    {
+        var bucket = new List<Factor>();
+        int write = 0;
+        for (int i = 0; i < factors.Count; i++)
+        {
+            Factor f = factors[i];
+            if (f.IndexOf(v) >= 0)
+            {
+                bucket.Add(f);
+            }
+            else
+            {
+                factors[write++] = f;
+            }
+        }
+
+        factors.RemoveRange(write, factors.Count - write);
+        Factor combined = FactorKernel.Combine(bucket, v, maximise, out argMax);
+        factors.Add(combined);
+        return combined;
+    }
+
+    private static double[] Normalise(Factor result, out double logSum)
+    {
+        double sum = 0;
+        foreach (double x in result.Values)
+        {
+            sum += x;
+        }
+
+        if (!(sum > 0) || double.IsNegativeInfinity(result.LogScale))
+        {
+            throw Impossible();
+        }
+
+        logSum = Math.Log(sum) + result.LogScale;
+        var p = new double[result.Values.Length];
+        for (int i = 0; i < p.Length; i++)
+        {
+            p[i] = result.Values[i] / sum;
+        }
+
+        return p;
+    }
+
+    /// <summary>Permutes a table over ascending variables into the order of <paramref name="order"/>.</summary>
+    private static double[] Reorder(Factor ascending, double[] values, int[] order)
+    {
+        int k = order.Length;
+        int[] sourceStrides = ascending.Strides();
+        var strides = new int[k];
+        var cards = new int[k];
+        for (int i = 0; i < k; i++)
+        {
+            int pos = ascending.IndexOf(order[i]);
+            strides[i] = sourceStrides[pos];
+            cards[i] = ascending.Cardinalities[pos];
+        }
+
+        var table = new double[values.Length];
+        var digits = new int[k];
+        int offset = 0;
+        for (int o = 0; o < table.Length; o++)
+        {
+            table[o] = values[offset];
+            for (int j = k - 1; j >= 0; j--)
+            {
+                if (++digits[j] < cards[j])
+                {
+                    offset += strides[j];
+                    break;
+                }
+
+                digits[j] = 0;
+                offset -= strides[j] * (cards[j] - 1);
+            }
+        }
+
+        return table;
+    }
+
+    private int[] ResolveVariables(IReadOnlyList<string> names, string role)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var index = new int[names.Count];
+        var seen = new HashSet<int>();
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (!Network.TryGetVariable(names[i], out Variable v))
+            {
+                throw new ArgumentException($"{role} names unknown variable '{names[i]}' (network '{Network.Name}').", nameof(names));
+            }
+
+            if (!seen.Add(v.Index))
+            {
+                throw new ArgumentException($"{role} '{names[i]}' is listed twice.", nameof(names));
+            }
+
+            index[i] = v.Index;
+        }
+
+        return index;
+    }
+
+    private void RejectFixed(ResolvedClamps resolved, int[] index, string what)
+    {
+        foreach (int v in index)
+        {
+            if (resolved.Fixed[v] >= 0)
+            {
+                throw new ArgumentException($"'{Network[v].Name}' is hard-clamped; {what} is over unclamped variables.");
+            }
+        }
+    }
+
+    private static ImpossibleEvidenceException Impossible() =>
+        new("the clamps have probability 0 (an observation ruled out by the network, e.g. by a structural zero in a CPT); no posterior exists.");
 }

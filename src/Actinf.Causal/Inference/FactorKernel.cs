@@ -1,0 +1,162 @@
+namespace Actinf.Causal.Inference;
+
+/// <summary>
+/// The one kernel of variable elimination: multiply a set of factors and sum (or maximise) one variable
+/// out, in a single pass over the output table with an odometer over the union scope, so the full
+/// product is never materialised. Results are rescaled by their maximum (the log of the scale is carried
+/// in <see cref="Factor.LogScale"/>) so long products never underflow.
+/// </summary>
+internal static class FactorKernel
+{
+    /// <summary>
+    /// prod_f f, with <paramref name="eliminated"/> summed out (or maximised when <paramref name="maximise"/>),
+    /// or nothing eliminated when it is -1. When maximising, <paramref name="argMax"/> receives, per output
+    /// entry, the state of the eliminated variable that attains the maximum (first on ties).
+    /// </summary>
+    public static Factor Combine(List<Factor> factors, int eliminated, bool maximise, out int[]? argMax)
+    {
+        // Union scope, ascending; the output scope is the union minus the eliminated variable.
+        var union = new SortedDictionary<int, int>();
+        double logScale = 0;
+        foreach (Factor f in factors)
+        {
+            logScale += f.LogScale;
+            for (int i = 0; i < f.Variables.Length; i++)
+            {
+                union[f.Variables[i]] = f.Cardinalities[i];
+            }
+        }
+
+        int eliminatedCard = 1;
+        if (eliminated >= 0)
+        {
+            eliminatedCard = union[eliminated];
+            union.Remove(eliminated);
+        }
+
+        int d = union.Count;
+        var outVars = new int[d];
+        var outCards = new int[d];
+        long size = 1;
+        int k = 0;
+        foreach ((int v, int c) in union)
+        {
+            outVars[k] = v;
+            outCards[k] = c;
+            size *= c;
+            k++;
+        }
+
+        if (size * eliminatedCard > int.MaxValue)
+        {
+            throw new InsufficientMemoryException(
+                $"exact inference needs a table of {size * eliminatedCard:N0} entries (treewidth too large for this query).");
+        }
+
+        int m = factors.Count;
+
+        // stride[f * d + j]: stride of output digit j in factor f (0 when absent); elimStride[f] likewise.
+        var stride = new int[m * Math.Max(d, 1)];
+        var elimStride = new int[m];
+        for (int f = 0; f < m; f++)
+        {
+            Factor factor = factors[f];
+            int[] fs = factor.Strides();
+            for (int i = 0; i < factor.Variables.Length; i++)
+            {
+                int v = factor.Variables[i];
+                if (v == eliminated)
+                {
+                    elimStride[f] = fs[i];
+                }
+                else
+                {
+                    stride[(f * d) + Array.BinarySearch(outVars, v)] = fs[i];
+                }
+            }
+        }
+
+        var values = new double[size];
+        argMax = maximise && eliminated >= 0 ? new int[size] : null;
+        var offsets = new int[m];
+        var digits = new int[d];
+        double[][] tables = new double[m][];
+        for (int f = 0; f < m; f++)
+        {
+            tables[f] = factors[f].Values;
+        }
+
+        double max = 0;
+        for (long o = 0; o < size; o++)
+        {
+            double acc = 0;
+            int best = 0;
+            for (int s = 0; s < eliminatedCard; s++)
+            {
+                double p = 1;
+                for (int f = 0; f < m && p != 0; f++)
+                {
+                    p *= tables[f][offsets[f] + (s * elimStride[f])];
+                }
+
+                if (maximise)
+                {
+                    if (p > acc)
+                    {
+                        acc = p;
+                        best = s;
+                    }
+                }
+                else
+                {
+                    acc += p;
+                }
+            }
+
+            values[o] = acc;
+            if (argMax is not null)
+            {
+                argMax[o] = best;
+            }
+
+            if (acc > max)
+            {
+                max = acc;
+            }
+
+            // Odometer step over the output digits, last fastest; offsets follow incrementally.
+            for (int j = d - 1; j >= 0; j--)
+            {
+                if (++digits[j] < outCards[j])
+                {
+                    for (int f = 0; f < m; f++)
+                    {
+                        offsets[f] += stride[(f * d) + j];
+                    }
+
+                    break;
+                }
+
+                digits[j] = 0;
+                int back = outCards[j] - 1;
+                for (int f = 0; f < m; f++)
+                {
+                    offsets[f] -= stride[(f * d) + j] * back;
+                }
+            }
+        }
+
+        if (max > 0)
+        {
+            double inverse = 1 / max;
+            for (long o = 0; o < size; o++)
+            {
+                values[o] *= inverse;
+            }
+
+            logScale += Math.Log(max);
+        }
+
+        return new Factor(outVars, outCards, values, max > 0 ? logScale : double.NegativeInfinity);
+    }
+}
