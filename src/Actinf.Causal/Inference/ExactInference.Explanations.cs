@@ -80,7 +80,7 @@ public sealed partial class ExactInference
             }
         }
 
-        (int[] order, _) = EliminationOrdering.GreedyWeightedMinFill(factors, sumOut, Network.Cardinalities);
+        (int[] order, _, _) = EliminationOrdering.Choose(factors, sumOut, Network.Cardinalities);
         foreach (int v in order)
         {
             EliminateOne(factors, v, maximise: false, out _);
@@ -141,11 +141,11 @@ public sealed partial class ExactInference
     /// </summary>
     private double MaxEliminate(List<Factor> factors, IReadOnlyCollection<int> variables, int[] assignment)
     {
-        (int[] order, _) = EliminationOrdering.GreedyWeightedMinFill(factors, variables, Network.Cardinalities);
-        var trace = new List<(int Variable, int[] Scope, int[] Cards, int[] ArgMax)>(order.Length);
+        (int[] order, _, _) = EliminationOrdering.Choose(factors, variables, Network.Cardinalities);
+        var trace = new List<(int Variable, int[] Scope, int[] Cards, byte[] ArgMax)>(order.Length);
         foreach (int v in order)
         {
-            Factor output = EliminateOne(factors, v, maximise: true, out int[]? argMax);
+            Factor output = EliminateOne(factors, v, maximise: true, out byte[]? argMax);
             trace.Add((v, output.Variables, output.Cardinalities, argMax!));
         }
 
@@ -157,7 +157,7 @@ public sealed partial class ExactInference
 
         for (int i = trace.Count - 1; i >= 0; i--)
         {
-            (int v, int[] scope, int[] cards, int[] argMax) = trace[i];
+            (int v, int[] scope, int[] cards, byte[] argMax) = trace[i];
             int offset = 0;
             for (int j = 0; j < scope.Length; j++)
             {

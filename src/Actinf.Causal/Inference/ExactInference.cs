@@ -14,6 +14,12 @@ public sealed partial class ExactInference
     /// <summary>Largest joint table over MAP variables enumerated to find the runner-up (2^22 entries).</summary>
     private const long MaxMapTable = 1L << 22;
 
+    /// <summary>From this many free targets on, one clique-tree pass replaces one elimination per target.</summary>
+    private const int CliqueTreeFromTargets = 3;
+
+    /// <summary>Largest sum of per-target relevant-set sizes for which per-target plans are costed.</summary>
+    private const long MaxPlannedPerTarget = 20_000;
+
     /// <summary>Creates the engine for <paramref name="network"/>.</summary>
     public ExactInference(BayesianNetwork network)
     {
@@ -35,23 +41,68 @@ public sealed partial class ExactInference
         int[] targetIndex = ResolveVariables(targets, "target");
         ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
         var marginals = new Distribution[targetIndex.Length];
-        double logZ = double.NaN;
+        var free = new List<int>(targetIndex.Length);
         for (int t = 0; t < targetIndex.Length; t++)
         {
             int target = targetIndex[t];
-            Variable variable = Network[target];
             if (resolved.Fixed[target] >= 0)
             {
-                var point = new double[variable.Cardinality];
+                var point = new double[Network[target].Cardinality];
                 point[resolved.Fixed[target]] = 1;
-                marginals[t] = new Distribution(variable, point);
-                continue;
+                marginals[t] = new Distribution(Network[target], point);
             }
+            else
+            {
+                free.Add(t);
+            }
+        }
 
-            Factor result = Eliminate(resolved, [target]);
-            double[] p = Normalise(result, out double logSum);
-            logZ = logSum;
-            marginals[t] = new Distribution(variable, p);
+        var freeTargets = new int[free.Count];
+        for (int i = 0; i < free.Count; i++)
+        {
+            freeTargets[i] = targetIndex[free[i]];
+        }
+
+        EliminationPlan[]? perTarget = null;
+        EliminationPlan? tree = null;
+        if (free.Count >= CliqueTreeFromTargets)
+        {
+            // Choose by estimated work: three passes of the joint plan against one plan per target (each
+            // pruned to its own ancestors). Per-target plans are only costed when they are cheap to order.
+            tree = EliminationPlan.Create(resolved, freeTargets, eliminateKept: true);
+            if (RelevantSum(resolved, freeTargets) <= MaxPlannedPerTarget)
+            {
+                perTarget = PlanEach(resolved, freeTargets);
+                double separate = 0;
+                foreach (EliminationPlan plan in perTarget)
+                {
+                    separate += plan.TotalTable;
+                }
+
+                if (separate <= 3 * tree.TotalTable)
+                {
+                    tree = null;
+                }
+            }
+        }
+
+        double logZ = double.NaN;
+        if (tree is not null)
+        {
+            (double[][] p, logZ) = CliqueTree.Marginals(tree, freeTargets);
+            for (int i = 0; i < free.Count; i++)
+            {
+                marginals[free[i]] = new Distribution(Network[freeTargets[i]], p[i]);
+            }
+        }
+        else
+        {
+            perTarget ??= PlanEach(resolved, freeTargets);
+            for (int i = 0; i < free.Count; i++)
+            {
+                Factor result = Execute(perTarget[i], [freeTargets[i]]);
+                marginals[free[i]] = new Distribution(Network[freeTargets[i]], Normalise(result, out logZ));
+            }
         }
 
         if (double.IsNaN(logZ))
@@ -108,25 +159,13 @@ public sealed partial class ExactInference
     /// Sum-product elimination of every relevant variable except <paramref name="keep"/> (ascending result
     /// scope). Relevant = ancestors of keep and of the evidence in the mutilated graph.
     /// </summary>
-    private Factor Eliminate(ResolvedClamps resolved, int[] keep)
-    {
-        var seeds = new List<int>(keep.Length + resolved.EvidenceVariables.Count);
-        seeds.AddRange(keep);
-        seeds.AddRange(resolved.EvidenceVariables);
-        bool[] relevant = resolved.MutilatedAncestors(seeds);
-        List<Factor> factors = resolved.Factors(relevant);
-        var eliminate = new List<int>();
-        var isKept = new HashSet<int>(keep);
-        for (int v = 0; v < relevant.Length; v++)
-        {
-            if (relevant[v] && resolved.Fixed[v] < 0 && !isKept.Contains(v))
-            {
-                eliminate.Add(v);
-            }
-        }
+    private static Factor Eliminate(ResolvedClamps resolved, int[] keep) =>
+        Execute(EliminationPlan.Create(resolved, keep, eliminateKept: false), keep);
 
-        (int[] order, _) = EliminationOrdering.GreedyWeightedMinFill(factors, eliminate, Network.Cardinalities);
-        foreach (int v in order)
+    private static Factor Execute(EliminationPlan plan, int[] keep)
+    {
+        List<Factor> factors = plan.Factors;
+        foreach (int v in plan.Order)
         {
             EliminateOne(factors, v, maximise: false, out _);
         }
@@ -136,8 +175,37 @@ public sealed partial class ExactInference
             : FactorKernel.Combine(factors, -1, maximise: false, out _);
     }
 
+    private static EliminationPlan[] PlanEach(ResolvedClamps resolved, int[] targets)
+    {
+        var plans = new EliminationPlan[targets.Length];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            plans[i] = EliminationPlan.Create(resolved, [targets[i]], eliminateKept: false);
+        }
+
+        return plans;
+    }
+
+    private static long RelevantSum(ResolvedClamps resolved, int[] targets)
+    {
+        long sum = 0;
+        var seeds = new List<int>(resolved.EvidenceVariables.Count + 1);
+        foreach (int t in targets)
+        {
+            seeds.Clear();
+            seeds.Add(t);
+            seeds.AddRange(resolved.EvidenceVariables);
+            foreach (bool r in resolved.MutilatedAncestors(seeds))
+            {
+                sum += r ? 1 : 0;
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>Replaces the factors that mention <paramref name="v"/> by their product with v summed or maximised out.</summary>
-    private static Factor EliminateOne(List<Factor> factors, int v, bool maximise, out int[]? argMax)
+    private static Factor EliminateOne(List<Factor> factors, int v, bool maximise, out byte[]? argMax)
     {
         var bucket = new List<Factor>();
         int write = 0;

@@ -11,9 +11,9 @@ internal static class FactorKernel
     /// <summary>
     /// prod_f f, with <paramref name="eliminated"/> summed out (or maximised when <paramref name="maximise"/>),
     /// or nothing eliminated when it is -1. When maximising, <paramref name="argMax"/> receives, per output
-    /// entry, the state of the eliminated variable that attains the maximum (first on ties).
+    /// entry, the state of the eliminated variable that attains the maximum (first on ties; states &lt; 256).
     /// </summary>
-    public static Factor Combine(List<Factor> factors, int eliminated, bool maximise, out int[]? argMax)
+    public static Factor Combine(List<Factor> factors, int eliminated, bool maximise, out byte[]? argMax)
     {
         // Union scope, ascending; the output scope is the union minus the eliminated variable.
         var union = new SortedDictionary<int, int>();
@@ -47,6 +47,11 @@ internal static class FactorKernel
             k++;
         }
 
+        if (maximise && eliminatedCard > 256)
+        {
+            throw new NotSupportedException($"maximising over a variable with {eliminatedCard} states: MPE and MAP support at most 256 states per variable.");
+        }
+
         if (size * eliminatedCard > int.MaxValue)
         {
             throw new InsufficientMemoryException(
@@ -77,7 +82,7 @@ internal static class FactorKernel
         }
 
         var values = new double[size];
-        argMax = maximise && eliminated >= 0 ? new int[size] : null;
+        argMax = maximise && eliminated >= 0 ? new byte[size] : null;
         var offsets = new int[m];
         var digits = new int[d];
         double[][] tables = new double[m][];
@@ -116,7 +121,7 @@ internal static class FactorKernel
             values[o] = acc;
             if (argMax is not null)
             {
-                argMax[o] = best;
+                argMax[o] = (byte)best;
             }
 
             if (acc > max)
@@ -158,5 +163,126 @@ internal static class FactorKernel
         }
 
         return new Factor(outVars, outCards, values, max > 0 ? logScale : double.NegativeInfinity);
+    }
+
+    /// <summary>
+    /// prod_f f summed onto <paramref name="keep"/> (ascending variable indices, each in some factor):
+    /// one pass over the union table, which is never materialised. Rescaled by its maximum like Combine.
+    /// </summary>
+    public static Factor Project(List<Factor> factors, int[] keep)
+    {
+        var union = new SortedDictionary<int, int>();
+        double logScale = 0;
+        foreach (Factor f in factors)
+        {
+            logScale += f.LogScale;
+            for (int i = 0; i < f.Variables.Length; i++)
+            {
+                union[f.Variables[i]] = f.Cardinalities[i];
+            }
+        }
+
+        int d = union.Count;
+        var vars = new int[d];
+        var cards = new int[d];
+        long unionSize = 1;
+        int k = 0;
+        foreach ((int v, int c) in union)
+        {
+            vars[k] = v;
+            cards[k] = c;
+            unionSize *= c;
+            k++;
+        }
+
+        if (unionSize > int.MaxValue)
+        {
+            throw new InsufficientMemoryException($"exact inference needs a clique of {unionSize:N0} entries (treewidth too large for this query).");
+        }
+
+        var keepCards = new int[keep.Length];
+        int outSize = 1;
+        for (int j = 0; j < keep.Length; j++)
+        {
+            keepCards[j] = union[keep[j]];
+            outSize *= keepCards[j];
+        }
+
+        // Per union digit: stride in each factor, and stride in the output (0 when summed out).
+        int m = factors.Count;
+        var stride = new int[m * Math.Max(d, 1)];
+        var outStride = new int[d];
+        for (int f = 0; f < m; f++)
+        {
+            Factor factor = factors[f];
+            int[] fs = factor.Strides();
+            for (int i = 0; i < factor.Variables.Length; i++)
+            {
+                stride[(f * d) + Array.BinarySearch(vars, factor.Variables[i])] = fs[i];
+            }
+        }
+
+        int os = 1;
+        for (int j = keep.Length - 1; j >= 0; j--)
+        {
+            outStride[Array.BinarySearch(vars, keep[j])] = os;
+            os *= keepCards[j];
+        }
+
+        var values = new double[outSize];
+        var offsets = new int[m];
+        var digits = new int[d];
+        int outOffset = 0;
+        for (long u = 0; u < unionSize; u++)
+        {
+            double p = 1;
+            for (int f = 0; f < m && p != 0; f++)
+            {
+                p *= factors[f].Values[offsets[f]];
+            }
+
+            values[outOffset] += p;
+            for (int j = d - 1; j >= 0; j--)
+            {
+                if (++digits[j] < cards[j])
+                {
+                    for (int f = 0; f < m; f++)
+                    {
+                        offsets[f] += stride[(f * d) + j];
+                    }
+
+                    outOffset += outStride[j];
+                    break;
+                }
+
+                digits[j] = 0;
+                int back = cards[j] - 1;
+                for (int f = 0; f < m; f++)
+                {
+                    offsets[f] -= stride[(f * d) + j] * back;
+                }
+
+                outOffset -= outStride[j] * back;
+            }
+        }
+
+        double max = 0;
+        foreach (double x in values)
+        {
+            max = Math.Max(max, x);
+        }
+
+        if (max > 0)
+        {
+            double inverse = 1 / max;
+            for (int o = 0; o < outSize; o++)
+            {
+                values[o] *= inverse;
+            }
+
+            logScale += Math.Log(max);
+        }
+
+        return new Factor(keep, keepCards, values, max > 0 ? logScale : double.NegativeInfinity);
     }
 }
