@@ -1,11 +1,14 @@
+using System.Numerics;
+
 namespace Actinf.Causal.Inference;
 
 /// <summary>
 /// Greedy elimination ordering on the interaction graph of a set of factors: repeatedly eliminate the
 /// variable whose elimination adds the fewest fill edges (or the least weighted fill, sum of |a|·|b| over
-/// the new edges a–b), ties broken by the smaller clique table. Scores are recomputed only around the
-/// eliminated variable. Finding the optimal order is NP-hard; the cost of inference is exponential in the
-/// width of the order found (largest clique table), which is why cheap alternatives are tried when it is large.
+/// the new edges a–b), ties broken by the smaller clique table. Finding the optimal order is NP-hard; the
+/// cost of inference is exponential in the width of the order found (largest clique table), which is why
+/// cheap alternatives are tried when it is large. Adjacency is a bit matrix, so a fill count is a few word
+/// operations per neighbour, and scores are recomputed only around the eliminated variable.
 /// </summary>
 internal static class EliminationOrdering
 {
@@ -36,9 +39,8 @@ internal static class EliminationOrdering
     /// </summary>
     public static (int[] Order, double LargestClique, double TotalTable) Choose(List<Factor> factors, IReadOnlyCollection<int> toEliminate, ReadOnlySpan<int> cardinalities)
     {
-        var cards = cardinalities.ToArray();
-        Dictionary<int, HashSet<int>> graph = InteractionGraph(factors);
-        (int[] order, double largest, double total) = Greedy(graph, toEliminate, cards, Criterion.MinFill, null);
+        var graph = new InteractionGraph(factors, cardinalities);
+        (int[] order, double largest, double total) = Greedy(graph, toEliminate, Criterion.MinFill, null);
         if (total <= CheapEnough)
         {
             return (order, largest, total);
@@ -53,41 +55,15 @@ internal static class EliminationOrdering
         }
 
         // Each extra run costs about as much as the first; spend more of them when elimination will be long.
-        Consider(Greedy(graph, toEliminate, cards, Criterion.WeightedMinFill, null));
+        Consider(Greedy(graph, toEliminate, Criterion.WeightedMinFill, null));
         int runs = (int)Math.Clamp(total / 5e6, 1, MaxRandomisedRuns);
         var random = new Random(12345);
         for (int run = 0; run < runs; run++)
         {
-            Consider(Greedy(graph, toEliminate, cards, Criterion.MinFill, random));
+            Consider(Greedy(graph, toEliminate, Criterion.MinFill, random));
         }
 
         return (order, largest, total);
-    }
-
-    private static Dictionary<int, HashSet<int>> InteractionGraph(List<Factor> factors)
-    {
-        var neighbours = new Dictionary<int, HashSet<int>>();
-        foreach (Factor f in factors)
-        {
-            foreach (int a in f.Variables)
-            {
-                if (!neighbours.TryGetValue(a, out HashSet<int>? set))
-                {
-                    set = [];
-                    neighbours[a] = set;
-                }
-
-                foreach (int b in f.Variables)
-                {
-                    if (a != b)
-                    {
-                        set.Add(b);
-                    }
-                }
-            }
-        }
-
-        return neighbours;
     }
 
     /// <summary>
@@ -95,97 +71,108 @@ internal static class EliminationOrdering
     /// which explores orders the deterministic rule misses.
     /// </summary>
     internal static (int[] Order, double LargestClique, double TotalTable) Greedy(
-        Dictionary<int, HashSet<int>> graph, IReadOnlyCollection<int> toEliminate, int[] cards, Criterion criterion, Random? random)
+        InteractionGraph graph, IReadOnlyCollection<int> toEliminate, Criterion criterion, Random? random)
     {
-        var neighbours = new Dictionary<int, HashSet<int>>(graph.Count);
-        foreach ((int v, HashSet<int> set) in graph)
-        {
-            neighbours[v] = [.. set];
-        }
-
-        var pending = new HashSet<int>();
+        int n = graph.Count;
+        int words = graph.Words;
+        ulong[] adjacency = (ulong[])graph.Adjacency.Clone();
+        var pending = new ulong[words];
+        var isPending = new bool[n];
+        int pendingCount = 0;
         foreach (int v in toEliminate)
         {
-            if (neighbours.ContainsKey(v))
+            if (graph.TryLocal(v, out int local) && !isPending[local])
             {
-                pending.Add(v);
+                isPending[local] = true;
+                pending[local >> 6] |= 1UL << local;
+                pendingCount++;
             }
         }
 
-        var score = new Dictionary<int, (double Primary, double Clique)>();
-        foreach (int v in pending)
+        var primary = new double[n];
+        var clique = new double[n];
+        for (int v = 0; v < n; v++)
         {
-            score[v] = Score(v, neighbours, cards, criterion);
+            if (isPending[v])
+            {
+                (primary[v], clique[v]) = Score(v, adjacency, words, graph.Cards, criterion);
+            }
         }
 
         var order = new List<int>(toEliminate.Count);
         double largest = 1;
         double total = 0;
         var candidates = new List<int>();
-        while (pending.Count > 0)
+        var touched = new ulong[words];
+        while (pendingCount > 0)
         {
             int best = -1;
-            (double Primary, double Clique) bestScore = (double.MaxValue, double.MaxValue);
-            foreach (int v in pending)
+            for (int v = 0; v < n; v++)
             {
-                (double fill, double clique) = score[v];
-                if (fill < bestScore.Primary || (fill == bestScore.Primary && (clique < bestScore.Clique || (clique == bestScore.Clique && v < best))))
+                if (isPending[v] && (best < 0 || primary[v] < primary[best] || (primary[v] == primary[best] && clique[v] < clique[best])))
                 {
                     best = v;
-                    bestScore = (fill, clique);
                 }
             }
 
             if (random is not null)
             {
                 candidates.Clear();
-                foreach (int v in pending)
+                double limit = (primary[best] * 1.1) + 1e-9;
+                for (int v = 0; v < n; v++)
                 {
-                    if (score[v].Primary <= (bestScore.Primary * 1.1) + 1e-9)
+                    if (isPending[v] && primary[v] <= limit)
                     {
                         candidates.Add(v);
                     }
                 }
 
-                candidates.Sort();
                 best = candidates[random.Next(candidates.Count)];
-                bestScore = score[best];
             }
 
-            order.Add(best);
-            largest = Math.Max(largest, bestScore.Clique);
-            total += bestScore.Clique;
-            pending.Remove(best);
-            HashSet<int> around = neighbours[best];
-            foreach (int a in around)
+            order.Add(graph.Variables[best]);
+            largest = Math.Max(largest, clique[best]);
+            total += clique[best];
+            isPending[best] = false;
+            pending[best >> 6] &= ~(1UL << best);
+            pendingCount--;
+
+            // Connect the neighbours pairwise and drop the variable; rescore everything within two steps.
+            Span<ulong> around = adjacency.AsSpan(best * words, words);
+            Array.Clear(touched);
+            for (int w = 0; w < words; w++)
             {
-                HashSet<int> na = neighbours[a];
-                na.Remove(best);
-                foreach (int b in around)
+                ulong bits = around[w];
+                while (bits != 0)
                 {
-                    if (a != b)
+                    int a = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    Span<ulong> row = adjacency.AsSpan(a * words, words);
+                    for (int x = 0; x < words; x++)
                     {
-                        na.Add(b);
+                        row[x] |= around[x];
                     }
+
+                    row[a >> 6] &= ~(1UL << a);
+                    row[best >> 6] &= ~(1UL << best);
+                    for (int x = 0; x < words; x++)
+                    {
+                        touched[x] |= row[x];
+                    }
+
+                    touched[a >> 6] |= 1UL << a;
                 }
             }
 
-            neighbours.Remove(best);
-            var touched = new HashSet<int>();
-            foreach (int a in around)
+            around.Clear();
+            for (int w = 0; w < words; w++)
             {
-                touched.Add(a);
-                foreach (int b in neighbours[a])
+                ulong bits = touched[w] & pending[w];
+                while (bits != 0)
                 {
-                    touched.Add(b);
-                }
-            }
-
-            foreach (int t in touched)
-            {
-                if (pending.Contains(t))
-                {
-                    score[t] = Score(t, neighbours, cards, criterion);
+                    int t = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    (primary[t], clique[t]) = Score(t, adjacency, words, graph.Cards, criterion);
                 }
             }
         }
@@ -203,20 +190,92 @@ internal static class EliminationOrdering
         return (order.ToArray(), largest, total);
     }
 
-    private static (double Primary, double Clique) Score(int v, Dictionary<int, HashSet<int>> neighbours, int[] cards, Criterion criterion)
+    /// <summary>The induced width of <paramref name="order"/>: largest clique (in variables) minus one.</summary>
+    public static int InducedWidth(List<Factor> factors, int[] order, ReadOnlySpan<int> cardinalities)
     {
-        HashSet<int> around = neighbours[v];
+        var graph = new InteractionGraph(factors, cardinalities);
+        int words = graph.Words;
+        ulong[] adjacency = graph.Adjacency;
+        int width = 0;
+        foreach (int variable in order)
+        {
+            if (!graph.TryLocal(variable, out int v))
+            {
+                continue;
+            }
+
+            Span<ulong> around = adjacency.AsSpan(v * words, words);
+            int degree = 0;
+            for (int w = 0; w < words; w++)
+            {
+                degree += BitOperations.PopCount(around[w]);
+            }
+
+            width = Math.Max(width, degree);
+            for (int w = 0; w < words; w++)
+            {
+                ulong bits = around[w];
+                while (bits != 0)
+                {
+                    int a = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    Span<ulong> row = adjacency.AsSpan(a * words, words);
+                    for (int x = 0; x < words; x++)
+                    {
+                        row[x] |= around[x];
+                    }
+
+                    row[a >> 6] &= ~(1UL << a);
+                    row[v >> 6] &= ~(1UL << v);
+                }
+            }
+
+            around.Clear();
+        }
+
+        return width;
+    }
+
+    private static (double Primary, double Clique) Score(int v, ulong[] adjacency, int words, int[] cards, Criterion criterion)
+    {
+        ReadOnlySpan<ulong> around = adjacency.AsSpan(v * words, words);
         double fill = 0;
         double clique = cards[v];
-        foreach (int a in around)
+        for (int w = 0; w < words; w++)
         {
-            clique *= cards[a];
-            HashSet<int> na = neighbours[a];
-            foreach (int b in around)
+            ulong bits = around[w];
+            while (bits != 0)
             {
-                if (a < b && !na.Contains(b))
+                int a = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                clique *= cards[a];
+                if (criterion == Criterion.MinWeight)
                 {
-                    fill += criterion == Criterion.WeightedMinFill ? (double)cards[a] * cards[b] : 1;
+                    continue;
+                }
+
+                // Neighbours b > a of v that a is not adjacent to: the fill edges a–b.
+                ReadOnlySpan<ulong> row = adjacency.AsSpan(a * words, words);
+                for (int x = a >> 6; x < words; x++)
+                {
+                    ulong missing = around[x] & ~row[x];
+                    if (x == a >> 6)
+                    {
+                        missing &= a % 64 == 63 ? 0 : ~0UL << ((a % 64) + 1);
+                    }
+
+                    if (criterion == Criterion.MinFill)
+                    {
+                        fill += BitOperations.PopCount(missing);
+                        continue;
+                    }
+
+                    while (missing != 0)
+                    {
+                        int b = (x << 6) + BitOperations.TrailingZeroCount(missing);
+                        missing &= missing - 1;
+                        fill += (double)cards[a] * cards[b];
+                    }
                 }
             }
         }

@@ -137,6 +137,42 @@ public sealed partial class ExactInference
         return new JointDistribution(vars, table, Math.Exp(logZ), logZ);
     }
 
+    /// <summary>
+    /// The cost of eliminating every variable relevant to <paramref name="targets"/> (all variables when
+    /// null) under <paramref name="clamps"/>, without running the elimination: what MPE or a clique-tree
+    /// pass over those variables would build.
+    /// </summary>
+    public InferenceCost EstimateCost(IReadOnlyList<string>? targets = null, Clamps? clamps = null)
+    {
+        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        int[] keep;
+        if (targets is null)
+        {
+            var all = new List<int>();
+            for (int v = 0; v < Network.Count; v++)
+            {
+                if (resolved.Fixed[v] < 0)
+                {
+                    all.Add(v);
+                }
+            }
+
+            keep = [.. all];
+        }
+        else
+        {
+            keep = ResolveVariables(targets, "target");
+            RejectFixed(resolved, keep, "a cost estimate");
+        }
+
+        EliminationPlan plan = EliminationPlan.Create(resolved, keep, eliminateKept: true);
+        return new InferenceCost(
+            plan.Order.Length,
+            EliminationOrdering.InducedWidth(plan.Factors, plan.Order, Network.Cardinalities),
+            plan.LargestClique,
+            plan.TotalTable);
+    }
+
     /// <summary>ln Z of the clamps (negative infinity when they are impossible).</summary>
     public double LogEvidenceProbability(Clamps clamps)
     {
