@@ -180,7 +180,7 @@ public sealed partial class ExactInference
         return LogEvidence(ResolvedClamps.Resolve(Network, clamps));
     }
 
-    private double LogEvidence(ResolvedClamps resolved)
+    private static double LogEvidence(ResolvedClamps resolved)
     {
         if (resolved.EvidenceVariables.Count == 0)
         {

@@ -220,11 +220,11 @@ public sealed class NetworkBuilder
     {
         ArgumentNullException.ThrowIfNull(variable);
         ArgumentNullException.ThrowIfNull(parents);
-        int child = Lookup(variable, "a probability table");
+        int child = Lookup(variable, null);
         var parentIndex = new int[parents.Count];
         for (int k = 0; k < parents.Count; k++)
         {
-            parentIndex[k] = Lookup(parents[k], $"parent of '{variable}'");
+            parentIndex[k] = Lookup(parents[k], variable);
             if (parentIndex[k] == child)
             {
                 throw new NetworkValidationException($"network '{_name}' is not acyclic: cycle: {variable} -> {variable} (a variable cannot be its own parent).");
@@ -261,9 +261,12 @@ public sealed class NetworkBuilder
         return created;
     }
 
-    private int Lookup(string name, string role) => _index.TryGetValue(name, out int i)
+    /// <summary>Index of a declared variable; <paramref name="childOf"/> names the child when looking up a parent.</summary>
+    private int Lookup(string name, string? childOf) => _index.TryGetValue(name, out int i)
         ? i
-        : throw new NetworkValidationException($"unknown variable '{name}' ({role}) in network '{_name}'.");
+        : throw new NetworkValidationException(childOf is null
+            ? $"unknown variable '{name}' (a probability table) in network '{_name}'."
+            : $"unknown variable '{name}' (parent of '{childOf}') in network '{_name}'.");
 
     private void NormaliseRow(int child, PendingTable pending, int row, double tolerance)
     {
