@@ -37,8 +37,14 @@ internal static class EliminationOrdering
     /// weighted min-fill and a few seeded randomised tie-breaking runs are tried too and the cheapest
     /// order (smallest sum of clique tables) wins: ordering is cheap next to eliminating with a bad order.
     /// </summary>
-    public static (int[] Order, double LargestClique, double TotalTable) Choose(List<Factor> factors, IReadOnlyCollection<int> toEliminate, ReadOnlySpan<int> cardinalities)
+    public static (int[] Order, double LargestClique, double TotalTable) Choose(
+        List<Factor> factors, IReadOnlyCollection<int> toEliminate, int[] cardinalities, OrderCache? cache)
     {
+        if (cache is not null)
+        {
+            return cache.GetOrAdd(factors, toEliminate, () => Choose(factors, toEliminate, cardinalities, null));
+        }
+
         var graph = new InteractionGraph(factors, cardinalities);
         (int[] order, double largest, double total) = Greedy(graph, toEliminate, Criterion.MinFill, null);
         if (total <= CheapEnough)

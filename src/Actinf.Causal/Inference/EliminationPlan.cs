@@ -48,7 +48,7 @@ internal sealed class EliminationPlan
             }
         }
 
-        (int[] order, double largest, double total) = EliminationOrdering.Choose(factors, eliminate, resolved.Network.Cardinalities);
+        (int[] order, double largest, double total) = EliminationOrdering.Choose(factors, eliminate, resolved.Cardinalities, resolved.Orders);
         return new EliminationPlan(factors, order, largest, total);
     }
 }

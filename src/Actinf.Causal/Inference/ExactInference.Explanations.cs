@@ -11,7 +11,7 @@ public sealed partial class ExactInference
     /// <exception cref="ImpossibleEvidenceException">The clamps have probability 0.</exception>
     public Explanation MostProbableExplanation(Clamps? clamps = null)
     {
-        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        ResolvedClamps resolved = Resolve(clamps);
         var all = new bool[Network.Count];
         Array.Fill(all, true);
         List<Factor> factors = resolved.Factors(all);
@@ -25,7 +25,7 @@ public sealed partial class ExactInference
         }
 
         var assignment = new int[Network.Count];
-        double logMax = MaxEliminate(factors, free, assignment);
+        double logMax = MaxEliminate(resolved, factors, free, assignment);
         double logZ = LogEvidence(resolved);
         if (double.IsNegativeInfinity(logMax) || double.IsNegativeInfinity(logZ))
         {
@@ -50,7 +50,7 @@ public sealed partial class ExactInference
             throw new ArgumentException("MAP needs at least one variable.", nameof(variables));
         }
 
-        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        ResolvedClamps resolved = Resolve(clamps);
         RejectFixed(resolved, index, "MAP");
         long tableSize = 1;
         foreach (int v in index)
@@ -80,13 +80,13 @@ public sealed partial class ExactInference
             }
         }
 
-        (int[] order, _, _) = EliminationOrdering.Choose(factors, sumOut, Network.Cardinalities);
+        (int[] order, _, _) = EliminationOrdering.Choose(factors, sumOut, resolved.Cardinalities, resolved.Orders);
         foreach (int v in order)
         {
             EliminateOne(factors, v, maximise: false, out _);
         }
 
-        double logMax = MaxEliminate(factors, [.. index], assignment);
+        double logMax = MaxEliminate(resolved, factors, [.. index], assignment);
         double logZ = LogEvidence(resolved);
         if (double.IsNegativeInfinity(logMax) || double.IsNegativeInfinity(logZ))
         {
@@ -139,9 +139,9 @@ public sealed partial class ExactInference
     /// remaining variables must be among them), then traceback into <paramref name="assignment"/>.
     /// Returns ln of the maximum.
     /// </summary>
-    private double MaxEliminate(List<Factor> factors, IReadOnlyCollection<int> variables, int[] assignment)
+    private static double MaxEliminate(ResolvedClamps resolved, List<Factor> factors, IReadOnlyCollection<int> variables, int[] assignment)
     {
-        (int[] order, _, _) = EliminationOrdering.Choose(factors, variables, Network.Cardinalities);
+        (int[] order, _, _) = EliminationOrdering.Choose(factors, variables, resolved.Cardinalities, resolved.Orders);
         var trace = new List<(int Variable, int[] Scope, int[] Cards, byte[] ArgMax)>(order.Length);
         foreach (int v in order)
         {

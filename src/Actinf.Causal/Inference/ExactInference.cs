@@ -20,12 +20,24 @@ public sealed partial class ExactInference
     /// <summary>Largest sum of per-target relevant-set sizes for which per-target plans are costed.</summary>
     private const long MaxPlannedPerTarget = 20_000;
 
+    private readonly OrderCache? _orders;
+
     /// <summary>Creates the engine for <paramref name="network"/>.</summary>
-    public ExactInference(BayesianNetwork network)
+    /// <param name="network">The network to query.</param>
+    /// <param name="reuseOrders">Keep the elimination orders found, keyed by query structure, and reuse them
+    /// for later queries of the same shape (different observed values, same variables). On by default.</param>
+    public ExactInference(BayesianNetwork network, bool reuseOrders = true)
     {
         ArgumentNullException.ThrowIfNull(network);
         Network = network;
+        _orders = reuseOrders ? new OrderCache() : null;
     }
+
+    /// <summary>Queries whose elimination order came from the order cache (0 when it is off).</summary>
+    public long ReusedOrders => _orders?.Hits ?? 0;
+
+    /// <summary>Queries whose elimination order had to be searched for.</summary>
+    public long SearchedOrders => _orders?.Misses ?? 0;
 
     /// <summary>The network queried.</summary>
     public BayesianNetwork Network { get; }
@@ -39,7 +51,7 @@ public sealed partial class ExactInference
     public Posterior Query(IReadOnlyList<string> targets, Clamps? clamps = null)
     {
         int[] targetIndex = ResolveVariables(targets, "target");
-        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        ResolvedClamps resolved = Resolve(clamps);
         var marginals = new Distribution[targetIndex.Length];
         var free = new List<int>(targetIndex.Length);
         for (int t = 0; t < targetIndex.Length; t++)
@@ -123,7 +135,7 @@ public sealed partial class ExactInference
     public JointDistribution Joint(IReadOnlyList<string> variables, Clamps? clamps = null)
     {
         int[] index = ResolveVariables(variables, "joint variable");
-        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        ResolvedClamps resolved = Resolve(clamps);
         RejectFixed(resolved, index, "a joint distribution");
         Factor result = Eliminate(resolved, index);
         double[] ascending = Normalise(result, out double logZ);
@@ -144,7 +156,7 @@ public sealed partial class ExactInference
     /// </summary>
     public InferenceCost EstimateCost(IReadOnlyList<string>? targets = null, Clamps? clamps = null)
     {
-        ResolvedClamps resolved = ResolvedClamps.Resolve(Network, clamps);
+        ResolvedClamps resolved = Resolve(clamps);
         int[] keep;
         if (targets is null)
         {
@@ -168,7 +180,7 @@ public sealed partial class ExactInference
         EliminationPlan plan = EliminationPlan.Create(resolved, keep, eliminateKept: true);
         return new InferenceCost(
             plan.Order.Length,
-            EliminationOrdering.InducedWidth(plan.Factors, plan.Order, Network.Cardinalities),
+            EliminationOrdering.InducedWidth(plan.Factors, plan.Order, resolved.Cardinalities),
             plan.LargestClique,
             plan.TotalTable);
     }
@@ -177,7 +189,7 @@ public sealed partial class ExactInference
     public double LogEvidenceProbability(Clamps clamps)
     {
         ArgumentNullException.ThrowIfNull(clamps);
-        return LogEvidence(ResolvedClamps.Resolve(Network, clamps));
+        return LogEvidence(Resolve(clamps));
     }
 
     private static double LogEvidence(ResolvedClamps resolved)
@@ -356,6 +368,8 @@ public sealed partial class ExactInference
             }
         }
     }
+
+    private ResolvedClamps Resolve(Clamps? clamps) => ResolvedClamps.Resolve(Network, clamps, _orders);
 
     private static ImpossibleEvidenceException Impossible() =>
         new("the clamps have probability 0 (an observation ruled out by the network, e.g. by a structural zero in a CPT); no posterior exists.");

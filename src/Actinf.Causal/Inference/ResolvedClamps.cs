@@ -21,6 +21,12 @@ internal sealed class ResolvedClamps
 
     public BayesianNetwork Network { get; }
 
+    /// <summary>The network's states per variable.</summary>
+    public int[] Cardinalities { get; private init; } = [];
+
+    /// <summary>The engine's order cache, when it keeps one.</summary>
+    public OrderCache? Orders { get; private init; }
+
     /// <summary>The fixed state of each hard-clamped variable (observed or intervened), or -1.</summary>
     public int[] Fixed { get; }
 
@@ -39,9 +45,9 @@ internal sealed class ResolvedClamps
     /// <summary>Whether graph surgery cut the incoming edges of <paramref name="v"/>.</summary>
     public bool IsCut(int v) => (Fixed[v] >= 0 && !IsObserved[v]) || SoftIntervention[v] is not null;
 
-    public static ResolvedClamps Resolve(BayesianNetwork network, Clamps? clamps)
+    public static ResolvedClamps Resolve(BayesianNetwork network, Clamps? clamps, OrderCache? orders = null)
     {
-        var resolved = new ResolvedClamps(network);
+        var resolved = new ResolvedClamps(network) { Cardinalities = network.Cardinalities.ToArray(), Orders = orders };
         if (clamps is null || clamps.IsEmpty)
         {
             return resolved;
