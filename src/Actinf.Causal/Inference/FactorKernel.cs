@@ -16,35 +16,29 @@ internal static class FactorKernel
     public static Factor Combine(List<Factor> factors, int eliminated, bool maximise, out byte[]? argMax)
     {
         // Union scope, ascending; the output scope is the union minus the eliminated variable.
-        var union = new SortedDictionary<int, int>();
         double logScale = 0;
-        foreach (Factor f in factors)
-        {
-            logScale += f.LogScale;
-            for (int i = 0; i < f.Variables.Length; i++)
-            {
-                union[f.Variables[i]] = f.Cardinalities[i];
-            }
-        }
-
+        (int[] unionVars, int[] unionCards) = Union(factors, ref logScale);
         int eliminatedCard = 1;
+        int d = unionVars.Length;
+        int[] outVars = unionVars;
+        int[] outCards = unionCards;
         if (eliminated >= 0)
         {
-            eliminatedCard = union[eliminated];
-            union.Remove(eliminated);
+            int at = Array.BinarySearch(unionVars, eliminated);
+            eliminatedCard = unionCards[at];
+            d--;
+            outVars = new int[d];
+            outCards = new int[d];
+            Array.Copy(unionVars, 0, outVars, 0, at);
+            Array.Copy(unionVars, at + 1, outVars, at, d - at);
+            Array.Copy(unionCards, 0, outCards, 0, at);
+            Array.Copy(unionCards, at + 1, outCards, at, d - at);
         }
 
-        int d = union.Count;
-        var outVars = new int[d];
-        var outCards = new int[d];
         long size = 1;
-        int k = 0;
-        foreach ((int v, int c) in union)
+        foreach (int c in outCards)
         {
-            outVars[k] = v;
-            outCards[k] = c;
             size *= c;
-            k++;
         }
 
         if (maximise && eliminatedCard > 256)
@@ -66,18 +60,20 @@ internal static class FactorKernel
         for (int f = 0; f < m; f++)
         {
             Factor factor = factors[f];
-            int[] fs = factor.Strides();
-            for (int i = 0; i < factor.Variables.Length; i++)
+            int fs = 1;
+            for (int i = factor.Variables.Length - 1; i >= 0; i--)
             {
                 int v = factor.Variables[i];
                 if (v == eliminated)
                 {
-                    elimStride[f] = fs[i];
+                    elimStride[f] = fs;
                 }
                 else
                 {
-                    stride[(f * d) + Array.BinarySearch(outVars, v)] = fs[i];
+                    stride[(f * d) + Array.BinarySearch(outVars, v)] = fs;
                 }
+
+                fs *= factor.Cardinalities[i];
             }
         }
 
@@ -171,28 +167,13 @@ internal static class FactorKernel
     /// </summary>
     public static Factor Project(List<Factor> factors, int[] keep)
     {
-        var union = new SortedDictionary<int, int>();
         double logScale = 0;
-        foreach (Factor f in factors)
-        {
-            logScale += f.LogScale;
-            for (int i = 0; i < f.Variables.Length; i++)
-            {
-                union[f.Variables[i]] = f.Cardinalities[i];
-            }
-        }
-
-        int d = union.Count;
-        var vars = new int[d];
-        var cards = new int[d];
+        (int[] vars, int[] cards) = Union(factors, ref logScale);
+        int d = vars.Length;
         long unionSize = 1;
-        int k = 0;
-        foreach ((int v, int c) in union)
+        foreach (int c in cards)
         {
-            vars[k] = v;
-            cards[k] = c;
             unionSize *= c;
-            k++;
         }
 
         if (unionSize > int.MaxValue)
@@ -204,7 +185,7 @@ internal static class FactorKernel
         int outSize = 1;
         for (int j = 0; j < keep.Length; j++)
         {
-            keepCards[j] = union[keep[j]];
+            keepCards[j] = cards[Array.BinarySearch(vars, keep[j])];
             outSize *= keepCards[j];
         }
 
@@ -284,5 +265,46 @@ internal static class FactorKernel
         }
 
         return new Factor(keep, keepCards, values, max > 0 ? logScale : double.NegativeInfinity);
+    }
+
+    /// <summary>The union of the factors' scopes, ascending, with cardinalities; adds up their log scales.</summary>
+    private static (int[] Variables, int[] Cardinalities) Union(List<Factor> factors, ref double logScale)
+    {
+        int total = 0;
+        foreach (Factor f in factors)
+        {
+            total += f.Variables.Length;
+            logScale += f.LogScale;
+        }
+
+        Span<long> keyed = total <= 64 ? stackalloc long[total] : new long[total];
+        int k = 0;
+        foreach (Factor f in factors)
+        {
+            for (int i = 0; i < f.Variables.Length; i++)
+            {
+                keyed[k++] = ((long)f.Variables[i] << 32) | (uint)f.Cardinalities[i];
+            }
+        }
+
+        keyed.Sort();
+        int distinct = 0;
+        for (int i = 0; i < total; i++)
+        {
+            if (i == 0 || (keyed[i] >> 32) != (keyed[i - 1] >> 32))
+            {
+                keyed[distinct++] = keyed[i];
+            }
+        }
+
+        var variables = new int[distinct];
+        var cardinalities = new int[distinct];
+        for (int i = 0; i < distinct; i++)
+        {
+            variables[i] = (int)(keyed[i] >> 32);
+            cardinalities[i] = (int)(keyed[i] & 0xFFFFFFFF);
+        }
+
+        return (variables, cardinalities);
     }
 }
