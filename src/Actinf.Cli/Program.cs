@@ -10,11 +10,12 @@ public static class Program
     /// <summary>Builds the command tree (one file per command under Commands/).</summary>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("actinf — active inference for .NET: discrete agents, conformance with pymdp, benchmarks.");
+        var root = new RootCommand("actinf — active inference for .NET: discrete agents, conformance with pymdp, benchmarks, causal Bayesian networks.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(CausalCommand.Create());
         DetailedHelpAction.Install(root);
         return root;
     }

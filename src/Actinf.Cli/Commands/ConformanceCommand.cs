@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Actinf.Causal.Conformance;
 using Actinf.Cli.Rendering;
 using Actinf.Core.Conformance;
 using Spectre.Console;
@@ -8,22 +9,30 @@ using Spectre.Console;
 namespace Actinf.Cli.Commands;
 
 /// <summary>
-/// <c>actinf conformance PATH... [--json] [--verbose]</c>: runs reference fixtures (actinf-fixture/1) and
-/// prints one row per fixture; the exit code is 0 only when every fixture passes.
+/// <c>actinf conformance PATH... [--networks DIR]... [--json] [--verbose]</c>: runs reference fixtures
+/// (actinf-fixture/1 and causal-fixtures/1, told apart by their <c>format</c> field) and prints one row per
+/// fixture; the exit code is 0 only when every fixture passes.
 /// </summary>
 internal static class ConformanceCommand
 {
     private const string Description = """
-        Check the engine against reference fixtures (pymdp and SPM outputs); exit code 0 only if all pass.
-        Each fixture (actinf-fixture/1: pymdp 0.0.7.1 and SPM12 outputs) is run and every number compared
+        Check the engines against reference fixtures (pymdp, SPM and causal Bayesian-network answers); exit code 0 only if all pass.
+        Each actinf-fixture/1 file (pymdp 0.0.7.1 and SPM12 outputs) is run and every number compared
         with the fixture's tolerance (|x - e| <= atol + rtol·|e|, 1e-8 / 1e-8 in the
-        shared fixtures). A folder means every *.json under it. Prints fixture, kind, steps or cases,
-        the largest absolute error and pass/fail; exit code 0 only if all pass.
+        shared fixtures). Each causal-fixtures/1 file (exact marginals, posteriors, do, soft evidence,
+        soft interventions, MPE and MAP on one network; kind "causal", steps = queries) is answered by the
+        exact causal engine: probabilities within 1e-6, evidence probabilities within 1e-6 relative, logs
+        within 1e-6. Its network, named by file name ("alarm.bif"), is looked up in each --networks folder
+        in order, then in networks/ beside the fixture's folder (../networks). A folder means every *.json
+        under it. Prints fixture, kind, steps or cases, the largest absolute error and pass/fail; exit
+        code 0 only if all pass.
 
         Examples:
           actinf conformance tests/data/conformance
           actinf conformance tests/data/conformance/pymdp/agent_tmaze_default.json --verbose
-          actinf conformance my-fixtures/ --json
+          actinf conformance tests/data/causal/fixtures
+          actinf conformance tests/data/causal/fixtures/alarm.json --networks tests/data/causal/networks
+          actinf conformance my-queries/ --networks my-networks --networks tests/data/causal/networks --json
         """;
 
     public static Command Create()
@@ -33,12 +42,19 @@ internal static class ConformanceCommand
             Description = "Fixture files or folders (searched recursively for *.json).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var networks = new Option<string[]>("--networks")
+        {
+            Description = "Folder holding the networks of causal fixtures; repeat to search several, in order (then ../networks beside each fixture folder).",
+            HelpName = "DIR",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with every result instead of a table." };
         var verbose = new Option<bool>("--verbose") { Description = "List every mismatch of failing fixtures (default: the first 3 each)." };
         var noColor = new Option<bool>("--no-color") { Description = "Plain output without colour (also NO_COLOR)." };
-        var command = new Command("conformance", Description) { paths, json, verbose, noColor };
+        var command = new Command("conformance", Description) { paths, networks, json, verbose, noColor };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(paths),
+            parse.GetValue(networks) ?? [],
             parse.GetValue(json),
             parse.GetValue(verbose),
             parse.GetValue(noColor),
@@ -47,7 +63,7 @@ internal static class ConformanceCommand
         return command;
     }
 
-    internal static int Run(string[] paths, bool json, bool verbose, bool noColor, TextWriter output, TextWriter error)
+    internal static int Run(string[] paths, string[] networkDirectories, bool json, bool verbose, bool noColor, TextWriter output, TextWriter error)
     {
         IReadOnlyList<string> files;
         try
@@ -66,33 +82,61 @@ internal static class ConformanceCommand
             return 2;
         }
 
-        var results = new List<FixtureResult>(files.Count);
+        var causalOptions = new CausalFixtureOptions { NetworkDirectories = networkDirectories, Cache = new CausalNetworkCache() };
+        var rows = new List<Row>(files.Count);
         foreach (string file in files)
         {
             try
             {
-                results.Add(FixtureRunner.RunFile(file));
+                if (IsCausalFixture(file))
+                {
+                    CausalFixtureResult causal = CausalFixtureRunner.RunFile(file, causalOptions);
+                    rows.Add(new Row(ToSummary(causal), causal));
+                }
+                else
+                {
+                    rows.Add(new Row(FixtureRunner.RunFile(file), null));
+                }
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                results.Add(new FixtureResult(Path.GetFileNameWithoutExtension(file), file, "?", "?", 0, 0, 0, [$"cannot read: {e.Message}"]));
+                rows.Add(new Row(new FixtureResult(Path.GetFileNameWithoutExtension(file), file, "?", "?", 0, 0, 0, [$"cannot read: {e.Message}"]), null));
             }
         }
 
         if (json)
         {
-            WriteJson(results, output);
+            WriteJson(rows, output);
         }
         else
         {
-            WriteTable(results, verbose, CliConsole.Create(output, noColor));
+            WriteTable(rows, verbose, CliConsole.Create(output, noColor));
         }
 
-        return results.TrueForAll(r => r.Passed) ? 0 : 1;
+        return rows.TrueForAll(r => r.Summary.Passed) ? 0 : 1;
     }
 
-    private static void WriteTable(List<FixtureResult> results, bool verbose, IAnsiConsole console)
+    /// <summary>Whether <paramref name="file"/> declares <c>"format": "causal-fixtures/1"</c> (invalid JSON is left to the actinf-fixture runner to report).</summary>
+    private static bool IsCausalFixture(string file)
     {
+        using FileStream stream = File.OpenRead(file);
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(stream);
+            return CausalFixture.IsCausalFixture(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static FixtureResult ToSummary(CausalFixtureResult r) =>
+        new(r.Name, r.Path, "causal", r.Network, r.QueryCount, r.Compared, r.MaxAbsError, r.Failures);
+
+    private static void WriteTable(List<Row> rows, bool verbose, IAnsiConsole console)
+    {
+        List<FixtureResult> results = rows.ConvertAll(r => r.Summary);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("fixture");
         table.AddColumn("kind");
@@ -146,17 +190,56 @@ internal static class ConformanceCommand
             CultureInfo.InvariantCulture,
             $"{results.Count - failed} passed, {failed} failed ({compared} numbers compared, largest abs error {worst:0.0E+00})");
         console.MarkupLine(failed == 0 ? $"[green]{summary}[/]" : $"[red]{summary}[/]");
+        WriteCausalTiming(rows, console);
     }
 
-    private static void WriteJson(List<FixtureResult> results, TextWriter output)
+    /// <summary>One closing line when causal fixtures ran: queries, total time and the slowest query.</summary>
+    private static void WriteCausalTiming(List<Row> rows, IAnsiConsole console)
+    {
+        int queries = 0;
+        TimeSpan total = TimeSpan.Zero;
+        CausalQueryTiming? slowest = null;
+        foreach (Row row in rows)
+        {
+            if (row.Causal is not { } causal)
+            {
+                continue;
+            }
+
+            queries += causal.QueryCount;
+            total += causal.TotalTime;
+            foreach (CausalQueryTiming t in causal.Timings)
+            {
+                if (slowest is null || t.Elapsed > slowest.Elapsed)
+                {
+                    slowest = t;
+                }
+            }
+        }
+
+        if (queries == 0)
+        {
+            return;
+        }
+
+        string line = string.Create(CultureInfo.InvariantCulture, $"causal: {queries} queries in {total.TotalSeconds:0.00} s");
+        if (slowest is not null)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $" (slowest {slowest.Id}: {slowest.Elapsed.TotalMilliseconds:0.0} ms)");
+        }
+
+        console.MarkupLine(Markup.Escape(line));
+    }
+
+    private static void WriteJson(List<Row> rows, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            writer.WriteBoolean("passed", results.TrueForAll(r => r.Passed));
+            writer.WriteBoolean("passed", rows.TrueForAll(r => r.Summary.Passed));
             writer.WriteStartArray("fixtures");
-            foreach (FixtureResult r in results)
+            foreach ((FixtureResult r, CausalFixtureResult? causal) in rows)
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", r.Name);
@@ -174,6 +257,11 @@ internal static class ConformanceCommand
                 }
 
                 writer.WriteEndArray();
+                if (causal is not null)
+                {
+                    WriteCausalDetails(writer, causal);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -183,4 +271,39 @@ internal static class ConformanceCommand
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>Extra members of a causal fixture's JSON entry (after the common ones).</summary>
+    private static void WriteCausalDetails(Utf8JsonWriter writer, CausalFixtureResult causal)
+    {
+        writer.WriteString("network", causal.Network);
+        if (causal.NetworkPath is null)
+        {
+            writer.WriteNull("network_path");
+        }
+        else
+        {
+            writer.WriteString("network_path", causal.NetworkPath);
+        }
+
+        writer.WriteNumber("queries", causal.QueryCount);
+        writer.WriteNumber("max_rel_error", causal.MaxRelError);
+        writer.WriteNumber("max_log_error", causal.MaxLogError);
+        writer.WriteNumber("load_ms", causal.LoadTime.TotalMilliseconds);
+        writer.WriteNumber("elapsed_ms", causal.TotalTime.TotalMilliseconds);
+        writer.WriteStartArray("query_timings");
+        foreach (CausalQueryTiming t in causal.Timings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", t.Id);
+            writer.WriteString("kind", t.Kind.ToFixtureName());
+            writer.WriteNumber("ms", t.Elapsed.TotalMilliseconds);
+            writer.WriteBoolean("passed", t.Passed);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>A table row: the common summary, plus the causal details when the fixture was causal-fixtures/1.</summary>
+    private sealed record Row(FixtureResult Summary, CausalFixtureResult? Causal);
 }
