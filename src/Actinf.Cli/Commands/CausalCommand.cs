@@ -12,8 +12,10 @@ internal static class CausalCommand
     /// <summary>Builds <c>actinf causal</c> and its subcommands.</summary>
     public static Command Create()
     {
-        var causal = new Command("causal", "Exact inference on causal Bayesian networks (BIF, XMLBIF): posteriors, do-interventions, soft evidence, MPE and MAP.");
+        var causal = new Command("causal", "Exact inference on causal Bayesian networks (BIF, XMLBIF): posteriors, do-interventions, soft evidence, MPE and MAP, experiments to run next, network facts.");
         causal.Subcommands.Add(CausalQueryCommand.Create());
+        causal.Subcommands.Add(CausalSuggestCommand.Create());
+        causal.Subcommands.Add(CausalInfoCommand.Create());
         return causal;
     }
 }
