@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(CausalCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         DetailedHelpAction.Install(root);
         return root;
     }

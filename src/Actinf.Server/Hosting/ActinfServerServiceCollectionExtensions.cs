@@ -1,0 +1,46 @@
+using Actinf.Epistemic;
+using Actinf.Server.Sessions;
+using Actinf.Server.Stores;
+using Actinf.Server.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Actinf.Server.Hosting;
+
+/// <summary>Registers the Actinf MCP server (engine, store, session registry, tools, error filter) without a transport.</summary>
+public static class ActinfServerServiceCollectionExtensions
+{
+    /// <summary>Server name announced in the MCP handshake.</summary>
+    public const string ServerName = "actinf";
+
+    /// <summary>
+    /// Adds the engine, the SQLite store at <see cref="ServerOptions.StorePath"/>, the session registry, the tools
+    /// and the error filter. Add a transport to the returned builder (stdio, or streams in tests).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="options">The server settings (validated here).</param>
+    /// <returns>The MCP server builder.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public static IMcpServerBuilder AddActinfServer(this IServiceCollection services, ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ActiveInferenceEngine(options.Engine, null, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options.StorePath));
+        services.AddSingleton(sp => new SessionRegistry(
+            sp.GetRequiredService<ActiveInferenceEngine>(),
+            sp.GetRequiredService<ISessionStore>(),
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SessionRegistry>>()));
+        string version = typeof(ActinfServerServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        return services
+            .AddMcpServer(o => o.ServerInfo = new() { Name = ServerName, Version = version })
+            .WithTools<SessionTools>(ServerJson.Options)
+            .WithTools<EpistemicTools>(ServerJson.Options)
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap));
+    }
+}
