@@ -106,58 +106,12 @@ public sealed class CausalGraph
     /// <summary>
     /// Marks every ancestor of the seed nodes (the seeds included) in <paramref name="mark"/> (length N).
     /// </summary>
-    public void MarkAncestors(ReadOnlySpan<int> seeds, Span<bool> mark)
-    {
-        var stack = new Stack<int>();
-        foreach (int s in seeds)
-        {
-            if (!mark[s])
-            {
-                mark[s] = true;
-                stack.Push(s);
-            }
-        }
-
-        while (stack.Count > 0)
-        {
-            foreach (int p in ParentsOf(stack.Pop()))
-            {
-                if (!mark[p])
-                {
-                    mark[p] = true;
-                    stack.Push(p);
-                }
-            }
-        }
-    }
+    public void MarkAncestors(ReadOnlySpan<int> seeds, Span<bool> mark) => MarkReachable(seeds, mark, upwards: true);
 
     /// <summary>
     /// Marks every descendant of the seed nodes (the seeds included) in <paramref name="mark"/> (length N).
     /// </summary>
-    public void MarkDescendants(ReadOnlySpan<int> seeds, Span<bool> mark)
-    {
-        var stack = new Stack<int>();
-        foreach (int s in seeds)
-        {
-            if (!mark[s])
-            {
-                mark[s] = true;
-                stack.Push(s);
-            }
-        }
-
-        while (stack.Count > 0)
-        {
-            foreach (int c in ChildrenOf(stack.Pop()))
-            {
-                if (!mark[c])
-                {
-                    mark[c] = true;
-                    stack.Push(c);
-                }
-            }
-        }
-    }
+    public void MarkDescendants(ReadOnlySpan<int> seeds, Span<bool> mark) => MarkReachable(seeds, mark, upwards: false);
 
     /// <summary>
     /// Number of edges on the shortest path between each node and the nearest seed in the skeleton (edges
@@ -290,6 +244,32 @@ public sealed class CausalGraph
 
         reachable[source] = true;
         return reachable;
+    }
+
+    private void MarkReachable(ReadOnlySpan<int> seeds, Span<bool> mark, bool upwards)
+    {
+        var stack = new Stack<int>();
+        foreach (int s in seeds)
+        {
+            if (!mark[s])
+            {
+                mark[s] = true;
+                stack.Push(s);
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            int node = stack.Pop();
+            foreach (int next in upwards ? ParentsOf(node) : ChildrenOf(node))
+            {
+                if (!mark[next])
+                {
+                    mark[next] = true;
+                    stack.Push(next);
+                }
+            }
+        }
     }
 
     private static void RejectDuplicateEdges(int nodeCount, int[] parentStart, int[] parents, Func<int, string> nodeName)

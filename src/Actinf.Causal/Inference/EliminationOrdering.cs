@@ -144,33 +144,8 @@ internal static class EliminationOrdering
             pendingCount--;
 
             // Connect the neighbours pairwise and drop the variable; rescore everything within two steps.
-            Span<ulong> around = adjacency.AsSpan(best * words, words);
             Array.Clear(touched);
-            for (int w = 0; w < words; w++)
-            {
-                ulong bits = around[w];
-                while (bits != 0)
-                {
-                    int a = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    Span<ulong> row = adjacency.AsSpan(a * words, words);
-                    for (int x = 0; x < words; x++)
-                    {
-                        row[x] |= around[x];
-                    }
-
-                    row[a >> 6] &= ~(1UL << a);
-                    row[best >> 6] &= ~(1UL << best);
-                    for (int x = 0; x < words; x++)
-                    {
-                        touched[x] |= row[x];
-                    }
-
-                    touched[a >> 6] |= 1UL << a;
-                }
-            }
-
-            around.Clear();
+            EliminateVertex(adjacency, words, best, touched);
             for (int w = 0; w < words; w++)
             {
                 ulong bits = touched[w] & pending[w];
@@ -210,7 +185,7 @@ internal static class EliminationOrdering
                 continue;
             }
 
-            Span<ulong> around = adjacency.AsSpan(v * words, words);
+            ReadOnlySpan<ulong> around = adjacency.AsSpan(v * words, words);
             int degree = 0;
             for (int w = 0; w < words; w++)
             {
@@ -218,28 +193,47 @@ internal static class EliminationOrdering
             }
 
             width = Math.Max(width, degree);
-            for (int w = 0; w < words; w++)
-            {
-                ulong bits = around[w];
-                while (bits != 0)
-                {
-                    int a = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    Span<ulong> row = adjacency.AsSpan(a * words, words);
-                    for (int x = 0; x < words; x++)
-                    {
-                        row[x] |= around[x];
-                    }
-
-                    row[a >> 6] &= ~(1UL << a);
-                    row[v >> 6] &= ~(1UL << v);
-                }
-            }
-
-            around.Clear();
+            EliminateVertex(adjacency, words, v, null);
         }
 
         return width;
+    }
+
+    /// <summary>
+    /// Removes vertex <paramref name="v"/>, connecting its neighbours pairwise (the fill edges); with
+    /// <paramref name="touched"/>, also marks the neighbours and their neighbours (whose scores change).
+    /// </summary>
+    private static void EliminateVertex(ulong[] adjacency, int words, int v, ulong[]? touched)
+    {
+        Span<ulong> around = adjacency.AsSpan(v * words, words);
+        for (int w = 0; w < words; w++)
+        {
+            ulong bits = around[w];
+            while (bits != 0)
+            {
+                int a = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                Span<ulong> row = adjacency.AsSpan(a * words, words);
+                for (int x = 0; x < words; x++)
+                {
+                    row[x] |= around[x];
+                }
+
+                row[a >> 6] &= ~(1UL << a);
+                row[v >> 6] &= ~(1UL << v);
+                if (touched is not null)
+                {
+                    for (int x = 0; x < words; x++)
+                    {
+                        touched[x] |= row[x];
+                    }
+
+                    touched[a >> 6] |= 1UL << a;
+                }
+            }
+        }
+
+        around.Clear();
     }
 
     private static (double Primary, double Clique) Score(int v, ulong[] adjacency, int words, int[] cards, Criterion criterion)
