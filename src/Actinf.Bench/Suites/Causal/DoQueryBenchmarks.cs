@@ -22,38 +22,14 @@ namespace Actinf.Bench.Suites.Causal;
 [MemoryDiagnoser]
 [BenchmarkCategory("causal")]
 [Config(typeof(CausalPerCallConfig))]
-public class DoQueryBenchmarks : ISuiteMetrics
+public class DoQueryBenchmarks : FixtureQueryBenchmarks
 {
-    private FixtureQueryCycle? _cycle;
-
     /// <summary>Small to largest: 37, 70, 76, 223, 441 and 724 variables.</summary>
     public static IEnumerable<string> Networks => ["alarm", "hepar2", "win95pts", "andes", "pigs", "link"];
 
     /// <summary>The network (file name without <c>.bif</c>).</summary>
     [ParamsSource(nameof(Networks))]
     public string Network { get; set; } = "alarm";
-
-    /// <summary>
-    /// Whether the engine reuses elimination orders across queries of the same structure (its default). Calls
-    /// cycle through the same queries, so with true every measured query finds its order cached; false searches
-    /// the order on every call, as a cold engine (and pgmpy) does.
-    /// </summary>
-    [Params(true, false)]
-    public bool ReuseOrders { get; set; } = true;
-
-    /// <summary>How long <see cref="Setup"/> runs the benchmark before measurement (<see cref="JitWarmup"/>); tests shorten it.</summary>
-    internal TimeSpan WarmupTime { get; set; } = JitWarmup.DefaultDuration;
-
-    private FixtureQueryCycle Cycle => _cycle ?? throw new InvalidOperationException($"{nameof(Setup)} has not run.");
-
-    /// <summary>Loads the network and its do and do + observation queries, then runs them for <see cref="WarmupTime"/> (JIT warm-up).</summary>
-    [GlobalSetup]
-    public void Setup()
-    {
-        _cycle = Load();
-        JitWarmup.Run(() => Do(), WarmupTime);
-        _cycle.Rewind();
-    }
 
     /// <summary>One interventional query: the marginals of all its targets after surgery (and evidence).</summary>
     /// <returns>The interventional posterior.</returns>
@@ -65,7 +41,11 @@ public class DoQueryBenchmarks : ISuiteMetrics
     }
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, double> ComputeMetrics(string benchmark) => Load().PosteriorMetrics();
+    public override IReadOnlyDictionary<string, double> ComputeMetrics(string benchmark) => Load().PosteriorMetrics();
 
-    private FixtureQueryCycle Load() => new(Network, ReuseOrders, CausalQueryKind.Do, CausalQueryKind.DoObserve);
+    /// <inheritdoc/>
+    private protected override FixtureQueryCycle Load() => new(Network, ReuseOrders, CausalQueryKind.Do, CausalQueryKind.DoObserve);
+
+    /// <inheritdoc/>
+    private protected override void CallOnce() => Do();
 }

@@ -21,10 +21,8 @@ namespace Actinf.Bench.Suites.Causal;
 [MemoryDiagnoser]
 [BenchmarkCategory("causal")]
 [Config(typeof(CausalPerCallConfig))]
-public class MpeBenchmarks : ISuiteMetrics
+public class MpeBenchmarks : FixtureQueryBenchmarks
 {
-    private FixtureQueryCycle? _cycle;
-
     /// <summary>8, 37, 56, 70 and 76 variables.</summary>
     public static IEnumerable<string> Networks => ["asia", "alarm", "hailfinder", "hepar2", "win95pts"];
 
@@ -32,33 +30,17 @@ public class MpeBenchmarks : ISuiteMetrics
     [ParamsSource(nameof(Networks))]
     public string Network { get; set; } = "alarm";
 
-    /// <summary>
-    /// Whether the engine reuses elimination orders across queries of the same structure (its default). Calls
-    /// cycle through the same queries, so with true every measured query finds its order cached; false searches
-    /// the order on every call, as a cold engine (and pgmpy) does.
-    /// </summary>
-    [Params(true, false)]
-    public bool ReuseOrders { get; set; } = true;
-
-    /// <summary>How long <see cref="Setup"/> runs the benchmark before measurement (<see cref="JitWarmup"/>); tests shorten it.</summary>
-    internal TimeSpan WarmupTime { get; set; } = JitWarmup.DefaultDuration;
-
-    private FixtureQueryCycle Cycle => _cycle ?? throw new InvalidOperationException($"{nameof(Setup)} has not run.");
-
-    /// <summary>Loads the network and its MPE queries, then runs them for <see cref="WarmupTime"/> (JIT warm-up).</summary>
-    [GlobalSetup]
-    public void Setup()
-    {
-        _cycle = new FixtureQueryCycle(Network, ReuseOrders, CausalQueryKind.Mpe);
-        JitWarmup.Run(() => Mpe(), WarmupTime);
-        _cycle.Rewind();
-    }
-
     /// <summary>One MPE query.</summary>
     /// <returns>The most probable explanation.</returns>
     [Benchmark]
     public Explanation Mpe() => Cycle.Engine.MostProbableExplanation(Cycle.Next().Clamps);
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, double> ComputeMetrics(string benchmark) => new FixtureQueryCycle(Network, ReuseOrders, CausalQueryKind.Mpe).MpeMetrics();
+    public override IReadOnlyDictionary<string, double> ComputeMetrics(string benchmark) => Load().MpeMetrics();
+
+    /// <inheritdoc/>
+    private protected override FixtureQueryCycle Load() => new(Network, ReuseOrders, CausalQueryKind.Mpe);
+
+    /// <inheritdoc/>
+    private protected override void CallOnce() => Mpe();
 }

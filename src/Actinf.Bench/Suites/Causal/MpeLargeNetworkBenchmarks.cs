@@ -15,7 +15,7 @@ namespace Actinf.Bench.Suites.Causal;
 /// <see cref="QuickSelection.ModelParameter"/> on purpose: a <c>--quick</c> run keeps only the first case in
 /// BenchmarkDotNet's order, which sorts the values (andes, 223 variables, about a tenth of a second per call),
 /// and full runs add pathfinder, pigs and link, whose MPE takes seconds per query. The engine keeps its
-/// default, elimination orders reused across queries (<see cref="MpeBenchmarks.ReuseOrders"/> compares both
+/// default, elimination orders reused across queries (<see cref="FixtureQueryBenchmarks.ReuseOrders"/> compares both
 /// settings on the smaller networks).</para>
 /// <para>Run: <c>dotnet run -c Release --project src/Actinf.Cli -- bench run --suite causal</c>.</para>
 /// </remarks>

@@ -12,7 +12,7 @@ namespace Actinf.Bench.Suites.Causal;
 /// <remarks>
 /// <para>Each call answers the next query of the fixture (cyclically) with <see cref="Actinf.Causal.Inference.ExactInference.Query"/>:
 /// every target's marginal and the evidence probability. No result is cached between calls; the engine's
-/// elimination orders are, unless <see cref="ReuseOrders"/> is false. Under <see cref="CausalPerCallConfig"/> the median and P95 are over single calls of all the
+/// elimination orders are, unless <see cref="FixtureQueryBenchmarks.ReuseOrders"/> is false. Under <see cref="CausalPerCallConfig"/> the median and P95 are over single calls of all the
 /// queries, as pgmpy's in tests/data/causal/pgmpy-baseline.md; pgmpy times one target per call and a query
 /// here has 2 to 3 targets on average (metric <c>targets_per_query</c>), so the comparison is conservative.
 /// The metric pass also checks the answers against the fixture (<c>max_deviation</c>).</para>
@@ -22,38 +22,14 @@ namespace Actinf.Bench.Suites.Causal;
 [MemoryDiagnoser]
 [BenchmarkCategory("causal")]
 [Config(typeof(CausalPerCallConfig))]
-public class PosteriorBenchmarks : ISuiteMetrics
+public class PosteriorBenchmarks : FixtureQueryBenchmarks
 {
-    private FixtureQueryCycle? _cycle;
-
     /// <summary>The networks, smallest to largest (variables: 8, 37, 56, 70, 76, 109, 223, 441, 724).</summary>
     public static IEnumerable<string> Networks => ["asia", "alarm", "hailfinder", "hepar2", "win95pts", "pathfinder", "andes", "pigs", "link"];
 
     /// <summary>The network (file name without <c>.bif</c>).</summary>
     [ParamsSource(nameof(Networks))]
     public string Network { get; set; } = "alarm";
-
-    /// <summary>
-    /// Whether the engine reuses elimination orders across queries of the same structure (its default). Calls
-    /// cycle through the same queries, so with true every measured query finds its order cached; false searches
-    /// the order on every call, as a cold engine (and pgmpy) does.
-    /// </summary>
-    [Params(true, false)]
-    public bool ReuseOrders { get; set; } = true;
-
-    /// <summary>How long <see cref="Setup"/> runs the benchmark before measurement (<see cref="JitWarmup"/>); tests shorten it.</summary>
-    internal TimeSpan WarmupTime { get; set; } = JitWarmup.DefaultDuration;
-
-    private FixtureQueryCycle Cycle => _cycle ?? throw new InvalidOperationException($"{nameof(Setup)} has not run.");
-
-    /// <summary>Loads the network and its posterior queries, then runs them for <see cref="WarmupTime"/> (JIT warm-up).</summary>
-    [GlobalSetup]
-    public void Setup()
-    {
-        _cycle = new FixtureQueryCycle(Network, ReuseOrders, CausalQueryKind.Posterior);
-        JitWarmup.Run(() => Posterior(), WarmupTime);
-        _cycle.Rewind();
-    }
 
     /// <summary>One posterior query: the marginals of all its targets given its evidence.</summary>
     /// <returns>The posterior.</returns>
@@ -65,5 +41,11 @@ public class PosteriorBenchmarks : ISuiteMetrics
     }
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, double> ComputeMetrics(string benchmark) => new FixtureQueryCycle(Network, ReuseOrders, CausalQueryKind.Posterior).PosteriorMetrics();
+    public override IReadOnlyDictionary<string, double> ComputeMetrics(string benchmark) => Load().PosteriorMetrics();
+
+    /// <inheritdoc/>
+    private protected override FixtureQueryCycle Load() => new(Network, ReuseOrders, CausalQueryKind.Posterior);
+
+    /// <inheritdoc/>
+    private protected override void CallOnce() => Posterior();
 }
