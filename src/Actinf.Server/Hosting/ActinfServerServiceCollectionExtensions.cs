@@ -28,6 +28,7 @@ public static class ActinfServerServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new Causal.NetworkCatalog(options));
         services.AddSingleton(sp => new ActiveInferenceEngine(options.Engine, null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options.StorePath));
         services.AddSingleton(sp => new SessionRegistry(
@@ -41,6 +42,7 @@ public static class ActinfServerServiceCollectionExtensions
             .AddMcpServer(o => o.ServerInfo = new() { Name = ServerName, Version = version })
             .WithTools<SessionTools>(ServerJson.Options)
             .WithTools<EpistemicTools>(ServerJson.Options)
+            .WithTools<CausalTools>(ServerJson.Options)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap));
     }
 }

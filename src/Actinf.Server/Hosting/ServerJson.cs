@@ -38,6 +38,11 @@ internal static class ServerJson
 [JsonSerializable(typeof(EpistemicActionResponseOutput))]
 [JsonSerializable(typeof(GoalsSet))]
 [JsonSerializable(typeof(FeedbackRecorded))]
+[JsonSerializable(typeof(CausalQueryResponse))]
+[JsonSerializable(typeof(ExperimentSuggestions))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, double[]>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext
 {
 }

@@ -9,6 +9,15 @@ public sealed record ServerOptions
     /// <summary>Environment variable that sets <see cref="StorePath"/> when no path is given explicitly.</summary>
     public const string StoreEnvironmentVariable = "ACTINF_STORE";
 
+    /// <summary>Environment variable <c>actinf serve</c> reads for <see cref="NetworksDirectory"/> when <c>--networks</c> is not given.</summary>
+    public const string NetworksEnvironmentVariable = "ACTINF_NETWORKS";
+
+    /// <summary>
+    /// The folder of the Bayesian networks (.bif, .xml, .xmlbif) that <c>causal_query</c> and
+    /// <c>causal_suggest_experiment</c> load by file name. Default null: the causal tools answer -32602.
+    /// </summary>
+    public string? NetworksDirectory { get; init; }
+
     /// <summary>The SQLite session store file. Default: <see cref="DefaultStorePath"/>.</summary>
     public string StorePath { get; init; } = DefaultStorePath();
 

@@ -18,6 +18,8 @@ public sealed class ToolListTests
         { "epistemic_action", ["session_id", "force", "max_actions", "min_relevance"] },
         { "set_goals", ["session_id", "goals"] },
         { "feedback", ["session_id", "action_id", "helpful"] },
+        { "causal_query", ["network", "evidence", "interventions", "soft_evidence", "soft_interventions", "targets", "direction", "max_depth", "mpe", "map_variables"] },
+        { "causal_suggest_experiment", ["network", "target", "evidence", "interventions", "soft_evidence", "soft_interventions", "top", "observe_only", "intervene_only"] },
     };
 
     [Theory]
@@ -40,7 +42,7 @@ public sealed class ToolListTests
     }
 
     [Fact]
-    public async Task ListTools_Always_ListsExactlyTheTenTools()
+    public async Task ListTools_Always_ListsExactlyTheTwelveTools()
     {
         await using McpPair pair = await McpPair.StartAsync();
         IList<McpClientTool> tools = await pair.Client.ListToolsAsync();
