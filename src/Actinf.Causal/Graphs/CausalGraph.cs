@@ -106,12 +106,12 @@ public sealed class CausalGraph
     /// <summary>
     /// Marks every ancestor of the seed nodes (the seeds included) in <paramref name="mark"/> (length N).
     /// </summary>
-    public void MarkAncestors(ReadOnlySpan<int> seeds, Span<bool> mark) => MarkReachable(seeds, mark, upwards: true);
+    public void MarkAncestors(ReadOnlySpan<int> seeds, Span<bool> mark) => MarkReachable(seeds, mark, upwards: true, null);
 
     /// <summary>
     /// Marks every descendant of the seed nodes (the seeds included) in <paramref name="mark"/> (length N).
     /// </summary>
-    public void MarkDescendants(ReadOnlySpan<int> seeds, Span<bool> mark) => MarkReachable(seeds, mark, upwards: false);
+    public void MarkDescendants(ReadOnlySpan<int> seeds, Span<bool> mark) => MarkReachable(seeds, mark, upwards: false, null);
 
     /// <summary>
     /// Number of edges on the shortest path between each node and the nearest seed in the skeleton (edges
@@ -246,7 +246,12 @@ public sealed class CausalGraph
         return reachable;
     }
 
-    private void MarkReachable(ReadOnlySpan<int> seeds, Span<bool> mark, bool upwards)
+    /// <summary>
+    /// Marks every node reachable from the seeds along parent (or child) edges, the seeds included; the walk
+    /// does not continue past a node for which <paramref name="stopAt"/> is true (e.g. an intervened
+    /// variable, whose incoming edges graph surgery cut).
+    /// </summary>
+    internal void MarkReachable(ReadOnlySpan<int> seeds, Span<bool> mark, bool upwards, Func<int, bool>? stopAt)
     {
         var stack = new Stack<int>();
         foreach (int s in seeds)
@@ -261,6 +266,11 @@ public sealed class CausalGraph
         while (stack.Count > 0)
         {
             int node = stack.Pop();
+            if (stopAt is not null && stopAt(node))
+            {
+                continue;
+            }
+
             foreach (int next in upwards ? ParentsOf(node) : ChildrenOf(node))
             {
                 if (!mark[next])

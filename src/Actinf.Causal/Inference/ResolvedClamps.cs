@@ -87,37 +87,10 @@ internal sealed class ResolvedClamps
     /// Marks the ancestors of <paramref name="seeds"/> in the mutilated graph (surgery stops the walk at
     /// intervened variables), seeds included.
     /// </summary>
-    public bool[] MutilatedAncestors(IEnumerable<int> seeds)
+    public bool[] MutilatedAncestors(List<int> seeds)
     {
         var mark = new bool[Network.Count];
-        var stack = new Stack<int>();
-        foreach (int s in seeds)
-        {
-            if (!mark[s])
-            {
-                mark[s] = true;
-                stack.Push(s);
-            }
-        }
-
-        while (stack.Count > 0)
-        {
-            int v = stack.Pop();
-            if (IsCut(v))
-            {
-                continue;
-            }
-
-            foreach (int p in Network.ParentsOf(v))
-            {
-                if (!mark[p])
-                {
-                    mark[p] = true;
-                    stack.Push(p);
-                }
-            }
-        }
-
+        Network.Graph.MarkReachable(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(seeds), mark, upwards: true, IsCut);
         return mark;
     }
 
