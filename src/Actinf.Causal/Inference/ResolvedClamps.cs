@@ -47,7 +47,7 @@ internal sealed class ResolvedClamps
 
     public static ResolvedClamps Resolve(BayesianNetwork network, Clamps? clamps, OrderCache? orders = null)
     {
-        var resolved = new ResolvedClamps(network) { Cardinalities = network.Cardinalities.ToArray(), Orders = orders };
+        var resolved = new ResolvedClamps(network) { Cardinalities = network.CardinalityArray, Orders = orders };
         if (clamps is null || clamps.IsEmpty)
         {
             return resolved;

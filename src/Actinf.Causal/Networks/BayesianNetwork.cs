@@ -97,4 +97,7 @@ public sealed class BayesianNetwork
     }
 
     internal double[] CptArray(int index) => _cpts[index];
+
+    /// <summary>The states per variable as the array the engine indexes (not to be modified).</summary>
+    internal int[] CardinalityArray => _cardinalities;
 }

@@ -115,8 +115,7 @@ internal static class CausalInfoCommand
 
     private static void WriteJson(BayesianNetwork network, NetworkSummary summary, InferenceCost cost, bool listVariables, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, true, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("network", network.Name);
@@ -157,9 +156,7 @@ internal static class CausalInfoCommand
             }
 
             writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static List<string> ParentNames(BayesianNetwork network, int index)

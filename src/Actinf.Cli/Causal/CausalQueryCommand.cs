@@ -149,16 +149,9 @@ internal static class CausalQueryCommand
         Clamps clamps = ClampArguments.Build(network, request.Evidence, request.Interventions, request.SoftEvidence, request.SoftInterventions);
         string[] targets = ClampArguments.Variables(network, "--target", request.Targets);
         string[] mapVariables = ClampArguments.Variables(network, "--map", request.Map);
-        InferenceDirection? direction = request.Direction switch
-        {
-            null => null,
-            "forward" => InferenceDirection.Forward,
-            "backward" => InferenceDirection.Backward,
-            "bidirectional" => InferenceDirection.Bidirectional,
-            "bridge" => InferenceDirection.Bridge,
-            "abduction" => InferenceDirection.Abduction,
-            _ => throw new CausalArgumentException($"--direction {request.Direction}: expected forward, backward, bidirectional, bridge or abduction."),
-        };
+        InferenceDirection? direction = request.Direction is null ? null
+            : InferenceDirectionNames.TryParse(request.Direction, out InferenceDirection parsed) ? parsed
+            : throw new CausalArgumentException($"--direction {request.Direction}: expected {InferenceDirectionNames.Expected}.");
         if (request.MaxDepth is < 0)
         {
             throw new CausalArgumentException(string.Create(CultureInfo.InvariantCulture, $"--max-depth {request.MaxDepth}: a depth is a number of edges, 0 or more."));

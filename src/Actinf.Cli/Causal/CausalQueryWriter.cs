@@ -45,8 +45,7 @@ internal static class CausalQueryWriter
     /// <summary>Writes one JSON object: network, clamps, and marginals, directional details or the explanation.</summary>
     public static void WriteJson(CausalAnswer answer, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        JsonOutput.Write(output, false, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("network", answer.Network.Name);
@@ -79,9 +78,7 @@ internal static class CausalQueryWriter
             }
 
             writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static void WriteClamps(Clamps clamps, IAnsiConsole console)

@@ -138,8 +138,7 @@ internal static class CausalSuggestCommand
 
     private static void WriteJson(ExperimentRanking ranking, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, true, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("target", ranking.Target.Name);
@@ -167,9 +166,7 @@ internal static class CausalSuggestCommand
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static Option<string[]> Repeatable(string name, string helpName, string description) => new(name)

@@ -233,8 +233,7 @@ internal static class ConformanceCommand
 
     private static void WriteJson(List<Row> rows, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        JsonOutput.Write(output, false, writer =>
         {
             writer.WriteStartObject();
             writer.WriteBoolean("passed", rows.TrueForAll(r => r.Summary.Passed));
@@ -267,9 +266,7 @@ internal static class ConformanceCommand
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     /// <summary>Extra members of a causal fixture's JSON entry (after the common ones).</summary>

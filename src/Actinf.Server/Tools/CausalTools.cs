@@ -43,16 +43,9 @@ internal sealed class CausalTools
         Clamps clamps = BuildClamps(net, evidence, interventions, soft_evidence, soft_interventions);
         string[] targetNames = Variables(net, "targets", targets);
         string[] mapNames = Variables(net, "map_variables", map_variables);
-        InferenceDirection? dir = direction switch
-        {
-            null or "" or "none" => null,
-            "forward" => InferenceDirection.Forward,
-            "backward" => InferenceDirection.Backward,
-            "bidirectional" => InferenceDirection.Bidirectional,
-            "bridge" => InferenceDirection.Bridge,
-            "abduction" => InferenceDirection.Abduction,
-            _ => throw McpErrors.InvalidParams($"Parameter 'direction' is '{direction}'; expected none, forward, backward, bidirectional, bridge or abduction."),
-        };
+        InferenceDirection? dir = direction is null or "" or "none" ? null
+            : InferenceDirectionNames.TryParse(direction, out InferenceDirection parsed) ? parsed
+            : throw McpErrors.InvalidParams($"Parameter 'direction' is '{direction}'; expected none, {InferenceDirectionNames.Expected}.");
         if (max_depth is < 0)
         {
             throw McpErrors.InvalidParams(string.Create(CultureInfo.InvariantCulture, $"Parameter 'max_depth' is {max_depth}; a depth is a number of edges, 0 or more."));
