@@ -25,7 +25,7 @@ namespace Actinf.Epistemic;
 /// leave the session unchanged. Time (timestamps, rate limits, feedback decay, budgets) comes from the
 /// injected <see cref="TimeProvider"/>.
 /// </remarks>
-public sealed class ActiveInferenceEngine : IDisposable
+public sealed partial class ActiveInferenceEngine : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Session> _sessions = new();
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;

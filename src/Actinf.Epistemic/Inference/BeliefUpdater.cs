@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using Actinf.Epistemic.Beliefs;
 using Actinf.Epistemic.Configuration;
@@ -78,7 +79,7 @@ public sealed class BeliefUpdater : IDisposable
         int layers = dims.Count;
         float floor = Options.PrecisionFloor;
         float pi0 = MathF.Max(model.Layers[0].Precision, floor);
-        double logPrecisionBefore = SumOfLogs(beliefs.Belief.Precision, ws.Preconditioned[0]);
+        double logPrecisionBefore = SumOfLogs(beliefs.Belief.Precision, ws.Scratch[0]);
 
         observation.CopyTo(ws.Observation);
         for (int l = 0; l < layers; l++)
@@ -97,18 +98,16 @@ public sealed class BeliefUpdater : IDisposable
         model.EnterRead();
         try
         {
-            ComputeHessian(model, ws, pi0, floor);
-            ComputeErrors(model, ws.Mu, ws.Eps);
+            ComputeHessian(model, ws, floor);
             double entropyTerm = LaplaceEntropyTerm(ws);
-            initialF = (float)(Energy(model, ws, floor) + entropyTerm);
+            initialF = (float)(ErrorsAndEnergy(model, ws, gradient: false) + entropyTerm);
 
             // Exact conditional step on layer 0 (the conjugate Gaussian update given the top-down prediction
             // W_1 mu_1 = mu_0 - eps_0): mu_0 = (pi_o o + p⁻ m + pi_0 W_1 mu_1) / h_0. It minimises F over mu_0
             // with the other layers fixed, so F does not rise; the descent then carries the new evidence upward.
             WarmStartSensoryLayer(ws, pi0);
-            WarmStartUpperLayers(model, ws, floor);
-            ComputeErrors(model, ws.Mu, ws.Eps);
-            double warmF = Energy(model, ws, floor) + entropyTerm;
+            WarmStartUpperLayers(model, ws);
+            double warmF = ErrorsAndEnergy(model, ws, gradient: true) + entropyTerm;
             if (!(warmF <= initialF))
             {
                 // The diagonal conditionals are exact only while Wᵀ W is diagonal; keep the sweep only if it helped.
@@ -117,13 +116,19 @@ public sealed class BeliefUpdater : IDisposable
                     beliefs.Means[l].CopyTo(ws.Mu[l], 0);
                 }
 
-                ComputeErrors(model, ws.Mu, ws.Eps);
-                warmF = Energy(model, ws, floor) + entropyTerm;
+                warmF = ErrorsAndEnergy(model, ws, gradient: true) + entropyTerm;
             }
 
-            ComputeGradient(model, ws, pi0, floor);
             finalF = (float)warmF;
             double energy = warmF - entropyTerm;
+
+            // gz = gᵀ h⁻¹ g, the squared preconditioned gradient norm; after each step it comes out of the update pass.
+            double gz = 0;
+            for (int l = 0; l < layers; l++)
+            {
+                gz += DescentKernels.PreconditionedSquares(ws.Gradient[l], ws.InverseHessian[l]);
+            }
+
             double gzPrevious = 0;
             long iterationStart = start;
             for (int k = 0; k < Options.MaxIterations; k++)
@@ -134,86 +139,58 @@ public sealed class BeliefUpdater : IDisposable
                     break;
                 }
 
-                // Preconditioned gradient z = g / h and the capped conjugate (momentum) coefficient.
-                double gz = 0;
-                for (int l = 0; l < layers; l++)
-                {
-                    TensorPrimitives.Divide(ws.Gradient[l], ws.Hessian[l], ws.Preconditioned[l]);
-                    gz += TensorPrimitives.Dot(ws.Gradient[l], ws.Preconditioned[l]);
-                }
-
                 if (!(gz > 1e-20))
                 {
                     converged = true;
                     break;
                 }
 
+                // Direction d = beta·d - g/h with the capped conjugate (momentum) coefficient.
                 float beta = k == 0 ? 0f : (float)Math.Min(Options.Momentum, gz / gzPrevious);
-                double slope = 0;
-                for (int l = 0; l < layers; l++)
-                {
-                    // d = beta·d - z
-                    TensorPrimitives.Multiply(ws.Direction[l], beta, ws.Direction[l]);
-                    TensorPrimitives.Subtract(ws.Direction[l], ws.Preconditioned[l], ws.Direction[l]);
-                    slope += TensorPrimitives.Dot(ws.Gradient[l], ws.Direction[l]);
-                }
-
-                if (!(slope < 0))
+                DirectionSums sums = Direction(ws, beta);
+                if (!(sums.Slope < 0))
                 {
                     // Not a descent direction: restart momentum with the preconditioned gradient.
-                    slope = -gz;
-                    for (int l = 0; l < layers; l++)
-                    {
-                        TensorPrimitives.Negate(ws.Preconditioned[l], ws.Direction[l]);
-                    }
+                    sums = Direction(ws, 0f) with { Slope = -gz };
                 }
 
-                ComputeErrors(model, ws.Direction, ws.Delta);
-
-                // dᵀAd = Σ (pi_o + p⁻) d_0² + Σ_l pi_l ||delta_l||²  (z is free scratch now).
-                TensorPrimitives.Multiply(ws.DataPrecision, ws.Direction[0], ws.Preconditioned[0]);
-                double curvature = TensorPrimitives.Dot(ws.Preconditioned[0], ws.Direction[0]);
-                for (int l = 0; l < layers; l++)
-                {
-                    curvature += MathF.Max(model.Layers[l].Precision, floor) * (double)TensorPrimitives.SumOfSquares(ws.Delta[l]);
-                }
-
+                // delta = the change of the prediction errors per unit step and the rest of A·d, in one pass over W.
+                // dᵀAd = Σ (pi_o + p⁻) d_0² + Σ_l pi_l ||delta_l||².
+                double curvature = Curvature(model, ws);
+                double slope = sums.Slope;
                 double t = curvature > 0 ? -slope / curvature : 0;
-                double maxAbs = 0;
-                for (int l = 0; l < layers; l++)
-                {
-                    maxAbs = Math.Max(maxAbs, TensorPrimitives.MaxMagnitude(ws.Direction[l]));
-                }
-
+                double maxAbs = sums.MaxMagnitude;
                 if (t * maxAbs > Options.MaxUpdateMagnitude)
                 {
                     t = Options.MaxUpdateMagnitude / maxAbs; // clip: t stays in (0, t*], so F still does not rise
                 }
 
+                // mu += t d, eps += t delta, g += t A d (the gradient is affine in mu), and the next gᵀh⁻¹g.
                 float step = (float)t;
-                double kl = 0, stepSquares = 0;
+                double gzNext = 0;
                 for (int l = 0; l < layers; l++)
                 {
-                    TensorPrimitives.MultiplyAdd(ws.Direction[l], step, ws.Mu[l], ws.Mu[l]);
-                    TensorPrimitives.MultiplyAdd(ws.Delta[l], step, ws.Eps[l], ws.Eps[l]);
-                    TensorPrimitives.Multiply(ws.Hessian[l], ws.Direction[l], ws.Preconditioned[l]);
-                    kl += TensorPrimitives.Dot(ws.Preconditioned[l], ws.Direction[l]);
-                    stepSquares += TensorPrimitives.SumOfSquares(ws.Direction[l]);
+                    float[] delta = l + 1 < layers ? ws.Delta[l] : ws.Direction[l]; // eps_(L-1) = mu_(L-1)
+                    gzNext += DescentKernels.Step(step, ws.Direction[l], delta, ws.Back[l], ws.LayerPrecision[l], ws.InverseHessian[l], ws.Mu[l], ws.Eps[l], ws.Gradient[l]);
                 }
 
                 // KL[q_k || q_(k-1)] over all layers (same Laplace precisions h): ½ Σ h (Δmu)².
-                kl *= 0.5 * t * t;
-                ComputeGradient(model, ws, pi0, floor);
+                double kl = 0.5 * t * t * sums.WeightedSquares;
 
                 // F is quadratic in mu: F(mu + t d) = F(mu) + t gᵀd + ½ t² dᵀAd, exactly.
                 energy += (t * slope) + (0.5 * t * t * curvature);
                 float f = (float)(energy + entropyTerm);
-                long now = timeProvider.GetTimestamp();
-                trace?.Add(new IterationMetrics(k, f, (float)kl, (float)(t * Math.Sqrt(stepSquares)), timeProvider.GetElapsedTime(iterationStart, now)));
-                iterationStart = now;
+                if (trace is not null)
+                {
+                    long now = timeProvider.GetTimestamp();
+                    trace.Add(new IterationMetrics(k, f, (float)kl, (float)(t * Math.Sqrt(sums.Squares)), timeProvider.GetElapsedTime(iterationStart, now)));
+                    iterationStart = now;
+                }
+
                 finalF = f;
                 iterations = k + 1;
                 gzPrevious = gz;
+                gz = gzNext;
                 if (kl < Options.ConvergenceThreshold)
                 {
                     converged = true;
@@ -233,14 +210,15 @@ public sealed class BeliefUpdater : IDisposable
                 "The belief update produced a non-finite value; the session was left unchanged. Check the precisions and the observation scale.");
         }
 
-        Commit(beliefs, ws, model, pi0, floor);
+        Commit(beliefs, ws, pi0, floor);
         beliefs.Surprise = JohariClassifier.Surprise(z);
         beliefs.FreeEnergy = finalF;
         beliefs.Belief.ObservationCount++;
         model.Learn(ws.Eps, ws.Mu);
 
-        // H = ½ Σ ln(2πe/p) and U = exp(½ mean ln(p₀/p)) from one vectorised Σ ln p before and after.
-        double logPrecisionAfter = SumOfLogs(beliefs.Belief.Precision, ws.Preconditioned[0]);
+        // H = ½ Σ ln(2πe/p) and U = exp(½ mean ln(p₀/p)) from one vectorised Σ ln p before and after. The committed
+        // p is h_0 bit for bit (p⁻ + pi_o + pi_0, above the floor), so Σ ln p after is the entropy term's layer-0 sum.
+        double logPrecisionAfter = ws.LogHessianSums[0];
         int d0 = beliefs.Belief.Dimension;
         double logPrior = Math.Log(beliefs.Belief.PriorPrecision);
         float uncertaintyBefore = (float)Math.Clamp(Math.Exp(0.5 * (logPrior - (logPrecisionBefore / d0))), 0, 1);
@@ -281,11 +259,14 @@ public sealed class BeliefUpdater : IDisposable
             throw new ActiveInferenceException(ErrorKind.BeliefUpdateFailed, $"The observation has {observation.Length} values; the model's observation layer has {dims[0]}.");
         }
 
-        foreach (float v in observation)
+        if (!DescentKernels.AllFinite(observation))
         {
-            if (!float.IsFinite(v))
+            foreach (float v in observation)
             {
-                throw new ActiveInferenceException(ErrorKind.NumericalInstability, $"The observation contains a non-finite value ({v}); the session was left unchanged.");
+                if (!float.IsFinite(v))
+                {
+                    throw new ActiveInferenceException(ErrorKind.NumericalInstability, $"The observation contains a non-finite value ({v}); the session was left unchanged.");
+                }
             }
         }
     }
@@ -306,151 +287,243 @@ public sealed class BeliefUpdater : IDisposable
     /// Observation precision pi_o from the error variance, prior precision p⁻ after volatility (inflated by the
     /// innovation in excess of its predicted variance) and the normalised innovation z (returned).
     /// </summary>
+    /// <remarks>Seven divisions per dimension: vectorised, since scalar divisions made this the largest fixed cost (issue #4).</remarks>
     private double PreparePrecisions(HierarchicalBeliefs beliefs, BeliefUpdaterWorkspace ws, float pi0, float precisionWeight)
     {
         float floor = Options.PrecisionFloor;
         float volatility = Options.Volatility;
+        float minVariance = Options.MinErrorVariance;
         float[] pE = beliefs.EvidencePrecision, sigma2 = beliefs.ErrorVariance;
-        double z = 0;
-        for (int i = 0; i < pE.Length; i++)
+        float[] o = ws.Observation, m = ws.PriorMean;
+        int n = pE.Length, width = Vector<float>.Count;
+        Vector<float> one = Vector<float>.One, zero = Vector<float>.Zero;
+        Vector<float> volatilityV = new(volatility), pi0V = new(pi0), weightV = new(precisionWeight), minVarianceV = new(minVariance), floorV = new(floor);
+        Vector<float> zSum = zero;
+        int i = 0;
+        for (; i + width <= n; i += width)
+        {
+            Vector<float> pe = Vector.LoadUnsafe(ref pE[0], (nuint)i);
+            Vector<float> p0 = Vector.ConditionalSelect(Vector.GreaterThan(pe, zero), one / ((one / pe) + volatilityV), zero);
+            Vector<float> v = one / (p0 + pi0V);
+            Vector<float> oi = Vector.LoadUnsafe(ref o[0], (nuint)i), mi = Vector.LoadUnsafe(ref m[0], (nuint)i);
+            Vector<float> s2 = Vector.LoadUnsafe(ref sigma2[0], (nuint)i);
+            Vector<float> e = oi - mi;
+            Vector<float> s = v + s2;
+            Vector<float> e2 = e * e;
+            zSum += e2 / s;
+            Vector<float> excess = Vector.Max(zero, e2 - s);
+            Vector<float> prior = Vector.ConditionalSelect(Vector.GreaterThan(p0, zero), one / ((one / p0) + excess), zero);
+            Vector<float> observed = Vector.Max(weightV / Vector.Max(s2, minVarianceV), floorV);
+            prior.StoreUnsafe(ref ws.PriorPrecision[0], (nuint)i);
+            observed.StoreUnsafe(ref ws.ObservationPrecision[0], (nuint)i);
+            e.StoreUnsafe(ref ws.Innovation[0], (nuint)i);
+            v.StoreUnsafe(ref ws.PredictionVariance[0], (nuint)i);
+            (observed + prior).StoreUnsafe(ref ws.DataPrecision[0], (nuint)i);
+            ((observed * oi) + (prior * mi)).StoreUnsafe(ref ws.DataTarget[0], (nuint)i);
+        }
+
+        double z = Vector.Sum(zSum);
+        for (; i < n; i++)
         {
             float p0 = pE[i] > 0 ? 1f / ((1f / pE[i]) + volatility) : 0f;
             float v = 1f / (p0 + pi0);
-            float e = ws.Observation[i] - ws.PriorMean[i];
+            float e = o[i] - m[i];
             float s = v + sigma2[i];
             float e2 = e * e;
             z += e2 / s;
             float excess = MathF.Max(0f, e2 - s);
             ws.PriorPrecision[i] = p0 > 0 ? 1f / ((1f / p0) + excess) : 0f;
-            ws.ObservationPrecision[i] = MathF.Max(precisionWeight / MathF.Max(sigma2[i], Options.MinErrorVariance), floor);
+            ws.ObservationPrecision[i] = MathF.Max(precisionWeight / MathF.Max(sigma2[i], minVariance), floor);
             ws.Innovation[i] = e;
             ws.PredictionVariance[i] = v;
             ws.DataPrecision[i] = ws.ObservationPrecision[i] + ws.PriorPrecision[i];
-            ws.DataTarget[i] = (ws.ObservationPrecision[i] * ws.Observation[i]) + (ws.PriorPrecision[i] * ws.PriorMean[i]);
+            ws.DataTarget[i] = (ws.ObservationPrecision[i] * o[i]) + (ws.PriorPrecision[i] * m[i]);
         }
 
-        return z / pE.Length;
+        return z / n;
     }
 
+    /// <summary>mu_0 = (pi_o o + p⁻ m + pi_0 (mu_0 - eps_0)) / h_0, the conditional minimiser given the top-down prediction.</summary>
     private static void WarmStartSensoryLayer(BeliefUpdaterWorkspace ws, float pi0)
     {
-        float[] mu0 = ws.Mu[0], eps0 = ws.Eps[0], h0 = ws.Hessian[0];
-        for (int i = 0; i < mu0.Length; i++)
-        {
-            float topDown = mu0[i] - eps0[i];
-            mu0[i] = ((ws.ObservationPrecision[i] * ws.Observation[i]) + (ws.PriorPrecision[i] * ws.PriorMean[i]) + (pi0 * topDown)) / h0[i];
-        }
+        float[] mu0 = ws.Mu[0], topDown = ws.Scratch[0];
+        TensorPrimitives.Subtract(mu0, ws.Eps[0], topDown);
+        TensorPrimitives.MultiplyAdd(topDown, pi0, ws.DataTarget, topDown);
+        TensorPrimitives.Multiply(topDown, ws.InverseHessian[0], mu0);
     }
 
     /// <summary>
     /// One bottom-up sweep of the layers' conditional minimisers with the diagonal Hessian:
     /// mu_l = (pi_(l-1) W_lᵀ mu_(l-1) + pi_l W_(l+1) mu_(l+1)) / h_l (exact while W_lᵀ W_l is diagonal, as at initialisation).
     /// </summary>
-    private static void WarmStartUpperLayers(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws, float floor)
+    /// <remarks>
+    /// mu_(l+1) is still the value the errors were computed from, so W_(l+1) mu_(l+1) = mu_l - eps_l is taken from
+    /// them instead of from a second forward product.
+    /// </remarks>
+    private static void WarmStartUpperLayers(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws)
     {
         for (int l = 1; l < ws.LayerCount; l++)
         {
-            float[] target = ws.Preconditioned[l];
+            float[] target = ws.Scratch[l];
             if (l + 1 < ws.LayerCount)
             {
-                model.Layers[l + 1].Predict(ws.Mu[l + 1], target);
-                TensorPrimitives.Multiply(target, MathF.Max(model.Layers[l].Precision, floor), target);
+                TensorPrimitives.Subtract(ws.Mu[l], ws.Eps[l], target);
+                TensorPrimitives.Multiply(target, ws.LayerPrecision[l], target);
             }
             else
             {
                 Array.Clear(target);
             }
 
-            model.Layers[l].TransposeMultiplyAdd(ws.Mu[l - 1], MathF.Max(model.Layers[l - 1].Precision, floor), target);
-            TensorPrimitives.Divide(target, ws.Hessian[l], ws.Mu[l]);
+            model.Layers[l].TransposeMultiplyAdd(ws.Mu[l - 1], ws.LayerPrecision[l - 1], target);
+            TensorPrimitives.Multiply(target, ws.InverseHessian[l], ws.Mu[l]);
         }
     }
 
-    private static void ComputeHessian(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws, float pi0, float floor)
+    /// <summary>The diagonal Hessian h (and 1/h): h_0 = pi_o + p⁻ + pi_0, h_l = pi_(l-1) Σ_i W_l[i, ·]² + pi_l.</summary>
+    private static void ComputeHessian(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws, float floor)
     {
-        float[] h0 = ws.Hessian[0];
-        for (int i = 0; i < h0.Length; i++)
+        for (int l = 0; l < ws.LayerCount; l++)
         {
-            h0[i] = ws.ObservationPrecision[i] + ws.PriorPrecision[i] + pi0;
+            ws.LayerPrecision[l] = MathF.Max(model.Layers[l].Precision, floor);
         }
 
+        TensorPrimitives.Add(ws.DataPrecision, ws.LayerPrecision[0], ws.Hessian[0]);
         for (int l = 1; l < ws.LayerCount; l++)
         {
-            float below = MathF.Max(model.Layers[l - 1].Precision, floor);
-            float own = MathF.Max(model.Layers[l].Precision, floor);
-            ReadOnlySpan<float> cs = model.Layers[l].ColumnSquares;
             float[] hl = ws.Hessian[l];
-            for (int j = 0; j < hl.Length; j++)
-            {
-                hl[j] = (below * cs[j]) + own;
-            }
-        }
-    }
-
-    /// <summary>err_l = x_l - W_(l+1) x_(l+1) for l &lt; L-1 and err_(L-1) = x_(L-1).</summary>
-    private static void ComputeErrors(HierarchicalGenerativeModel model, float[][] x, float[][] err)
-    {
-        int layers = x.Length;
-        for (int l = 0; l < layers - 1; l++)
-        {
-            model.Layers[l + 1].PredictionError(x[l], x[l + 1], err[l]);
-        }
-
-        x[layers - 1].CopyTo(err[layers - 1], 0);
-    }
-
-    /// <summary>g_0 = pi_o(mu_0 - o) + p⁻(mu_0 - m) + pi_0 eps_0;  g_l = pi_l eps_l - pi_(l-1) W_lᵀ eps_(l-1).</summary>
-    private static void ComputeGradient(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws, float pi0, float floor)
-    {
-        // g_0 = (pi_o + p⁻) mu_0 - (pi_o o + p⁻ m) + pi_0 eps_0.
-        float[] g0 = ws.Gradient[0];
-        TensorPrimitives.Multiply(ws.DataPrecision, ws.Mu[0], g0);
-        TensorPrimitives.Subtract(g0, ws.DataTarget, g0);
-        TensorPrimitives.MultiplyAdd(ws.Eps[0], pi0, g0, g0);
-
-        for (int l = 1; l < ws.LayerCount; l++)
-        {
-            float own = MathF.Max(model.Layers[l].Precision, floor);
-            float below = MathF.Max(model.Layers[l - 1].Precision, floor);
-            TensorPrimitives.Multiply(ws.Eps[l], own, ws.Gradient[l]);
-            model.Layers[l].TransposeMultiplyAdd(ws.Eps[l - 1], -below, ws.Gradient[l]);
-        }
-    }
-
-    private static double Energy(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws, float floor)
-    {
-        double sum = 0;
-        float[] mu0 = ws.Mu[0];
-        for (int i = 0; i < mu0.Length; i++)
-        {
-            double a = mu0[i] - ws.Observation[i];
-            double b = mu0[i] - ws.PriorMean[i];
-            sum += (ws.ObservationPrecision[i] * a * a) + (ws.PriorPrecision[i] * b * b);
+            TensorPrimitives.Multiply(model.Layers[l].ColumnSquares, ws.LayerPrecision[l - 1], hl);
+            TensorPrimitives.Add(hl, ws.LayerPrecision[l], hl);
         }
 
         for (int l = 0; l < ws.LayerCount; l++)
         {
-            double layer = 0;
-            float[] e = ws.Eps[l];
-            for (int j = 0; j < e.Length; j++)
+            TensorPrimitives.Divide(1f, ws.Hessian[l], ws.InverseHessian[l]);
+        }
+    }
+
+    /// <summary>
+    /// eps_l = mu_l - W_(l+1) mu_(l+1) (eps_(L-1) = mu_(L-1)) and the energy part of F; with <paramref name="gradient"/>
+    /// also g_0 = pi_o(mu_0 - o) + p⁻(mu_0 - m) + pi_0 eps_0 and g_l = pi_l eps_l - pi_(l-1) W_lᵀ eps_(l-1), the
+    /// bottom-up messages computed in the same visit of each weight block as the errors.
+    /// </summary>
+    private static double ErrorsAndEnergy(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws, bool gradient)
+    {
+        int layers = ws.LayerCount;
+        double sum = DataEnergy(ws);
+        for (int l = 0; l < layers - 1; l++)
+        {
+            GenerativeLayer upper = model.Layers[l + 1];
+            double squares;
+            if (gradient)
             {
-                layer += (double)e[j] * e[j];
+                squares = upper.PredictionErrorAndMessage(ws.Mu[l], ws.Mu[l + 1], ws.Eps[l], -ws.LayerPrecision[l], ws.Back[l + 1]);
+            }
+            else
+            {
+                upper.PredictionError(ws.Mu[l], ws.Mu[l + 1], ws.Eps[l]);
+                squares = TensorPrimitives.SumOfSquares(ws.Eps[l]);
             }
 
-            sum += MathF.Max(model.Layers[l].Precision, floor) * layer;
+            sum += ws.LayerPrecision[l] * squares;
+        }
+
+        ws.Mu[layers - 1].CopyTo(ws.Eps[layers - 1], 0);
+        sum += ws.LayerPrecision[layers - 1] * (double)TensorPrimitives.SumOfSquares(ws.Eps[layers - 1]);
+        if (gradient)
+        {
+            // g_0 = (pi_o + p⁻) mu_0 - (pi_o o + p⁻ m) + pi_0 eps_0.
+            float[] g0 = ws.Gradient[0];
+            TensorPrimitives.Multiply(ws.DataPrecision, ws.Mu[0], g0);
+            TensorPrimitives.Subtract(g0, ws.DataTarget, g0);
+            TensorPrimitives.MultiplyAdd(ws.Eps[0], ws.LayerPrecision[0], g0, g0);
+            for (int l = 1; l < layers; l++)
+            {
+                TensorPrimitives.MultiplyAdd(ws.Eps[l], ws.LayerPrecision[l], ws.Back[l], ws.Gradient[l]);
+            }
         }
 
         return 0.5 * sum;
     }
 
-    /// <summary>-H[q] for the Laplace posterior: ½ Σ ln(h / 2πe) (constant during the mean descent).</summary>
+    /// <summary>Σ_i pi_o,i (mu_0,i - o_i)² + p⁻_i (mu_0,i - m_i)², in float lanes per block of 256, summed in double.</summary>
+    private static double DataEnergy(BeliefUpdaterWorkspace ws)
+    {
+        float[] mu0 = ws.Mu[0], o = ws.Observation, m = ws.PriorMean, po = ws.ObservationPrecision, pp = ws.PriorPrecision;
+        int n = mu0.Length, width = Vector<float>.Count;
+        double sum = 0;
+        int i = 0;
+        while (i + width <= n)
+        {
+            int end = Math.Min(n - width, i + 256);
+            Vector<float> acc = Vector<float>.Zero;
+            for (; i <= end; i += width)
+            {
+                Vector<float> mu = Vector.LoadUnsafe(ref mu0[0], (nuint)i);
+                Vector<float> a = mu - Vector.LoadUnsafe(ref o[0], (nuint)i);
+                Vector<float> b = mu - Vector.LoadUnsafe(ref m[0], (nuint)i);
+                acc += (Vector.LoadUnsafe(ref po[0], (nuint)i) * a * a) + (Vector.LoadUnsafe(ref pp[0], (nuint)i) * b * b);
+            }
+
+            sum += Vector.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            double a = mu0[i] - o[i];
+            double b = mu0[i] - m[i];
+            sum += (po[i] * a * a) + (pp[i] * b * b);
+        }
+
+        return sum;
+    }
+
+    /// <summary>d = beta·d - g/h on every layer (see <see cref="DescentKernels.Direction"/>), sums over all layers.</summary>
+    private static DirectionSums Direction(BeliefUpdaterWorkspace ws, float beta)
+    {
+        double slope = 0, weighted = 0, squares = 0;
+        float max = 0;
+        for (int l = 0; l < ws.LayerCount; l++)
+        {
+            DirectionSums s = DescentKernels.Direction(ws.Gradient[l], ws.InverseHessian[l], ws.Hessian[l], beta, ws.Direction[l]);
+            slope += s.Slope;
+            max = MathF.Max(max, s.MaxMagnitude);
+            weighted += s.WeightedSquares;
+            squares += s.Squares;
+        }
+
+        return new DirectionSums(slope, max, weighted, squares);
+    }
+
+    /// <summary>
+    /// delta_l = d_l - W_(l+1) d_(l+1) and A·d less pi_l·delta_l (into Back, see the workspace), one visit of each
+    /// weight block; returns dᵀAd = Σ (pi_o + p⁻) d_0² + Σ_l pi_l ||delta_l||² (delta_(L-1) = d_(L-1)).
+    /// </summary>
+    private static double Curvature(HierarchicalGenerativeModel model, BeliefUpdaterWorkspace ws)
+    {
+        int layers = ws.LayerCount;
+        float[][] d = ws.Direction;
+        TensorPrimitives.Multiply(ws.DataPrecision, d[0], ws.Back[0]);
+        double curvature = TensorPrimitives.Dot(ws.Back[0], d[0]);
+        for (int l = 1; l < layers; l++)
+        {
+            double squares = model.Layers[l].PredictionErrorAndMessage(d[l - 1], d[l], ws.Delta[l - 1], -ws.LayerPrecision[l - 1], ws.Back[l]);
+            curvature += ws.LayerPrecision[l - 1] * squares;
+        }
+
+        curvature += ws.LayerPrecision[layers - 1] * (double)TensorPrimitives.SumOfSquares(d[layers - 1]);
+        return curvature;
+    }
+
+    /// <summary>-H[q] for the Laplace posterior: ½ Σ ln(h / 2πe) (constant during the mean descent); keeps Σ ln h per layer.</summary>
     private static double LaplaceEntropyTerm(BeliefUpdaterWorkspace ws)
     {
         double log2PiE = Math.Log(2 * Math.PI * Math.E);
         double sum = 0;
         for (int l = 0; l < ws.LayerCount; l++)
         {
-            sum += SumOfLogs(ws.Hessian[l], ws.Preconditioned[l]) - (ws.Hessian[l].Length * log2PiE);
+            ws.LogHessianSums[l] = SumOfLogs(ws.Hessian[l], ws.Scratch[l]);
+            sum += ws.LogHessianSums[l] - (ws.Hessian[l].Length * log2PiE);
         }
 
         return 0.5 * sum;
@@ -474,26 +547,21 @@ public sealed class BeliefUpdater : IDisposable
     {
         for (int l = 0; l < ws.LayerCount; l++)
         {
-            float[] mu = ws.Mu[l];
-            for (int j = 0; j < mu.Length; j++)
+            if (!DescentKernels.AllFinite(ws.Mu[l]))
             {
-                if (!float.IsFinite(mu[j]))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    private void Commit(HierarchicalBeliefs beliefs, BeliefUpdaterWorkspace ws, HierarchicalGenerativeModel model, float pi0, float floor)
+    private void Commit(HierarchicalBeliefs beliefs, BeliefUpdaterWorkspace ws, float pi0, float floor)
     {
         for (int l = 0; l < ws.LayerCount; l++)
         {
             ws.Mu[l].CopyTo(beliefs.Means[l], 0);
-            float pi = MathF.Max(model.Layers[l].Precision, floor);
-            beliefs.LayerErrors[l] = (float)(0.5 * pi * TensorPrimitives.SumOfSquares(ws.Eps[l]) / ws.Eps[l].Length);
+            beliefs.LayerErrors[l] = (float)(0.5 * ws.LayerPrecision[l] * TensorPrimitives.SumOfSquares(ws.Eps[l]) / ws.Eps[l].Length);
         }
 
         float rate = Options.LearningRate;

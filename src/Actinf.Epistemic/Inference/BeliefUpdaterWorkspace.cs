@@ -10,10 +10,14 @@ internal sealed class BeliefUpdaterWorkspace
         Mu = Alloc(dims);
         Eps = Alloc(dims);
         Gradient = Alloc(dims);
-        Preconditioned = Alloc(dims);
+        Scratch = Alloc(dims);
         Direction = Alloc(dims);
         Delta = Alloc(dims);
         Hessian = Alloc(dims);
+        InverseHessian = Alloc(dims);
+        Back = Alloc(dims);
+        LayerPrecision = new float[layers];
+        LogHessianSums = new double[layers];
         int d0 = dims[0];
         Observation = new float[d0];
         PriorMean = new float[d0];
@@ -36,13 +40,29 @@ internal sealed class BeliefUpdaterWorkspace
 
     public float[][] Gradient { get; }
 
-    public float[][] Preconditioned { get; }
+    /// <summary>Per-layer scratch (warm-start targets, logarithms); no value survives a helper call.</summary>
+    public float[][] Scratch { get; }
 
     public float[][] Direction { get; }
 
     public float[][] Delta { get; }
 
     public float[][] Hessian { get; }
+
+    /// <summary>1/h: the preconditioner as a multiplier (no division per element and iteration).</summary>
+    public float[][] InverseHessian { get; }
+
+    /// <summary>
+    /// A·d less its pi_l·delta_l part: −pi_(l−1) W_lᵀ delta_(l−1) for l ≥ 1, (pi_o + p⁻)·d_0 for layer 0
+    /// (during the initial gradient, −pi_(l−1) W_lᵀ eps_(l−1)).
+    /// </summary>
+    public float[][] Back { get; }
+
+    /// <summary>pi_l with the precision floor applied.</summary>
+    public float[] LayerPrecision { get; }
+
+    /// <summary>Σ_j ln h_l,j per layer (entropy term; layer 0 is also Σ ln p of the committed posterior).</summary>
+    public double[] LogHessianSums { get; }
 
     public float[] Observation { get; }
 

@@ -84,12 +84,39 @@ public sealed class ActionRevealModel
         {
             (double h, double u) = DecayedCounts(type, key, now);
             _stats[(type, key)] = new RevealStatistics(type, key, h + (helpful ? 1 : 0), u + (helpful ? 0 : 1), now);
-        }
 
-        Interlocked.Increment(ref _rated);
-        if (helpful)
+            // Counted under the gate, so that an export (Capture) sees counts and statistics of the same ratings.
+            Interlocked.Increment(ref _rated);
+            if (helpful)
+            {
+                Interlocked.Increment(ref _helpful);
+            }
+        }
+    }
+
+    /// <summary>The statistics (ordered by type, then domain, ordinal) and the rating counters, read under one lock.</summary>
+    internal (RevealStatistics[] Statistics, long Rated, long Helpful) Capture()
+    {
+        lock (_gate)
         {
-            Interlocked.Increment(ref _helpful);
+            RevealStatistics[] statistics = [.. _stats.Values.OrderBy(s => s.ActionType).ThenBy(s => s.Domain, StringComparer.Ordinal)];
+            return (statistics, Interlocked.Read(ref _rated), Interlocked.Read(ref _helpful));
+        }
+    }
+
+    /// <summary>Replaces all statistics and counters (already validated: finite, non-negative, no duplicate key) under the lock.</summary>
+    internal void Restore(IReadOnlyList<RevealStatistics> statistics, long rated, long helpful)
+    {
+        lock (_gate)
+        {
+            _stats.Clear();
+            foreach (RevealStatistics s in statistics)
+            {
+                _stats[(s.ActionType, s.Domain)] = s;
+            }
+
+            Interlocked.Exchange(ref _rated, rated);
+            Interlocked.Exchange(ref _helpful, helpful);
         }
     }
 

@@ -14,8 +14,8 @@ namespace Actinf.Epistemic.Model;
 public sealed class GenerativeLayer
 {
     private readonly float[]? _weights;
-    private readonly float[]? _transposed;
     private readonly float[]? _columnSquares;
+    private readonly float[] _learnScratch = [];
 
     internal GenerativeLayer(int level, int dimension, int lowerDimension, float precision, int groups, Random? random)
     {
@@ -32,14 +32,12 @@ public sealed class GenerativeLayer
         BlockRows = lowerDimension / groups;
         BlockColumns = dimension / groups;
         _weights = new float[groups * BlockRows * BlockColumns];
-        _transposed = new float[_weights.Length];
         _columnSquares = new float[dimension];
+        _learnScratch = new float[BlockColumns]; // used only under the model's exclusive lock
         if (random is not null)
         {
             InitialiseOrthogonal(random);
         }
-
-        RefreshTransposed();
 
         RefreshColumnSquares();
     }
@@ -68,10 +66,13 @@ public sealed class GenerativeLayer
     /// <summary>Number of stored weights (0 for level 0).</summary>
     public int WeightCount => _weights?.Length ?? 0;
 
-    /// <summary>Bytes held by the weights and their transposed copy.</summary>
-    public long WeightBytes => 8L * WeightCount;
+    /// <summary>Bytes held by the weights (4 per weight: no transposed copy is kept, issue #4).</summary>
+    public long WeightBytes => 4L * WeightCount;
 
-    /// <summary>The stored block weights (level ≥ 1), row-major per block; read under the model's lock.</summary>
+    /// <summary>
+    /// The stored block weights (level ≥ 1), block after block, each block column-major:
+    /// W[g·r + i, g·c + j] = Weights[g·r·c + j·r + i]; read under the model's lock.
+    /// </summary>
     internal Span<float> Weights => _weights;
 
     /// <summary>Column sums of squares Σ_i W[i, j]², length d_l (level ≥ 1).</summary>
@@ -96,15 +97,33 @@ public sealed class GenerativeLayer
     }
 
     /// <summary>destination += scale · Wᵀ · lower (the bottom-up message of the layer-below error).</summary>
-    /// <remarks>Uses the transposed copy, so that this product is vectorised like the forward one.</remarks>
+    /// <remarks>Column dot products on the stored blocks (no transposed copy: it doubled the weight memory and the learning work, issue #4).</remarks>
     internal void TransposeMultiplyAdd(ReadOnlySpan<float> lower, float scale, Span<float> destination)
     {
-        float[] wt = _transposed!;
+        float[] w = _weights!;
         int r = BlockRows, c = BlockColumns;
         for (int g = 0; g < Groups; g++)
         {
-            BlockKernels.MultiplyAdd(new ReadOnlySpan<float>(wt, g * r * c, r * c), lower.Slice(g * r, r), scale, destination.Slice(g * c, c), accumulate: true);
+            BlockKernels.TransposeMultiplyAdd(new ReadOnlySpan<float>(w, g * r * c, r * c), lower.Slice(g * r, r), scale, destination.Slice(g * c, c));
         }
+    }
+
+    /// <summary>
+    /// error = lower - W · upper and message = scale · Wᵀ · error, block by block in one visit of each block
+    /// (the two products of a descent iteration); returns Σ error² (accumulated per block in double).
+    /// </summary>
+    internal double PredictionErrorAndMessage(ReadOnlySpan<float> lower, ReadOnlySpan<float> upper, Span<float> error, float scale, Span<float> message)
+    {
+        float[] w = _weights!;
+        int r = BlockRows, c = BlockColumns;
+        double squares = 0;
+        for (int g = 0; g < Groups; g++)
+        {
+            squares += BlockKernels.PredictionErrorAndMessage(
+                new ReadOnlySpan<float>(w, g * r * c, r * c), upper.Slice(g * c, c), lower.Slice(g * r, r), error.Slice(g * r, r), scale, message.Slice(g * c, c));
+        }
+
+        return squares;
     }
 
     /// <summary>
@@ -119,58 +138,23 @@ public sealed class GenerativeLayer
         {
             ReadOnlySpan<float> e = lowerError.Slice(g * r, r);
             float blockRate = rate / MathF.Max(1f, TensorPrimitives.SumOfSquares(upper.Slice(g * c, c)) / c);
-            ReadOnlySpan<float> x = upper.Slice(g * c, c);
-            for (int j = 0; j < c; j++)
-            {
-                float a = blockRate * x[j];
-                if (a != 0f)
-                {
-                    Span<float> column = new(w, (g * r * c) + (j * r), r);
-                    TensorPrimitives.MultiplyAdd(e, a, column, column);
-                }
-            }
 
-            // The same rank-1 update on the transposed copy (its column i is row i of W).
-            for (int i = 0; i < r; i++)
-            {
-                float a = blockRate * e[i];
-                if (a != 0f)
-                {
-                    Span<float> row = new(_transposed!, (g * r * c) + (i * c), c);
-                    TensorPrimitives.MultiplyAdd(x, a, row, row);
-                }
-            }
-        }
-
-        RefreshColumnSquares();
-    }
-
-    /// <summary>Rebuilds the transposed copy: block g of Wᵀ, column-major (r columns of length c).</summary>
-    internal void RefreshTransposed()
-    {
-        float[] w = _weights!, wt = _transposed!;
-        int r = BlockRows, c = BlockColumns;
-        for (int g = 0; g < Groups; g++)
-        {
-            int b = g * r * c;
-            for (int j = 0; j < c; j++)
-            {
-                for (int i = 0; i < r; i++)
-                {
-                    wt[b + (i * c) + j] = w[b + (j * r) + i];
-                }
-            }
+            // sx = blockRate·x once; the column sums of squares are refreshed while the block is in L1, summed
+            // exactly as RefreshColumnSquares sums them, so an imported W reproduces them bit for bit (issue #4).
+            Span<float> sx = _learnScratch.AsSpan(0, c);
+            TensorPrimitives.Multiply(upper.Slice(g * c, c), blockRate, sx);
+            BlockKernels.AddOuterProduct(new Span<float>(w, g * r * c, r * c), e, sx, _columnSquares.AsSpan(g * c, c));
         }
     }
 
+    /// <summary>Recomputes the column sums of squares from the weights (after the weights were replaced).</summary>
     internal void RefreshColumnSquares()
     {
         float[] w = _weights!;
-        float[] cs = _columnSquares!;
-        int r = BlockRows;
-        for (int k = 0; k < cs.Length; k++)
+        int r = BlockRows, c = BlockColumns;
+        for (int g = 0; g < Groups; g++)
         {
-            cs[k] = TensorPrimitives.SumOfSquares(new ReadOnlySpan<float>(w, k * r, r));
+            BlockKernels.ColumnSumOfSquares(new ReadOnlySpan<float>(w, g * r * c, r * c), r, _columnSquares.AsSpan(g * c, c));
         }
     }
 

@@ -12,7 +12,7 @@ namespace Actinf.Epistemic.Model;
 /// writes them under the exclusive lock, so a reader never sees a half-written update. The weights take
 /// 4 bytes each: 393 KB with the default 16 blocks, 6.3 MB dense (seed 004 budget: 10 MB).
 /// </remarks>
-public sealed class HierarchicalGenerativeModel : IDisposable
+public sealed partial class HierarchicalGenerativeModel : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly GenerativeLayer[] _layers;
@@ -122,13 +122,14 @@ public sealed class HierarchicalGenerativeModel : IDisposable
             {
                 _layers[l].Learn(errors[l - 1], means[l], Options.LearningRate * _layers[l - 1].Precision);
             }
+
+            // Counted under the lock, so that an export (CaptureWeights) sees weights and count of the same step.
+            Interlocked.Increment(ref _learningSteps);
         }
         finally
         {
             _lock.ExitWriteLock();
         }
-
-        Interlocked.Increment(ref _learningSteps);
     }
 
     /// <summary>Copies the weights of layer <paramref name="level"/> (≥ 1) for inspection.</summary>

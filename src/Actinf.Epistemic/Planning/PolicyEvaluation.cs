@@ -8,8 +8,16 @@ namespace Actinf.Epistemic.Planning;
 /// <param name="PlansEvaluated">Complete plans scored (leaves).</param>
 /// <param name="NodesExpanded">Tree nodes expanded.</param>
 /// <param name="BranchesPruned">Children pruned by the threshold.</param>
-/// <param name="TimedOut">The budget ran out; the plans scored so far are returned.</param>
+/// <param name="TimedOut">
+/// A budget ran out, so the result is partial: either the whole evaluation's budget (the search stopped and the
+/// plans scored so far are returned) or the per-policy budget of at least one first step (see
+/// <paramref name="PolicyBudgetOverruns"/>). Timed-out results are not cached.
+/// </param>
 /// <param name="FromCache">The result came from the EFE cache.</param>
+/// <param name="PolicyBudgetOverruns">
+/// First steps whose subtree of plans overran <c>PolicyEvaluatorOptions.EfeTimeout</c> (2 ms by default): each kept
+/// the plans it had scored (at least one) and the search went on with the next first step.
+/// </param>
 public sealed record PolicyEvaluation(
     IReadOnlyList<Plan> Plans,
     IReadOnlyList<float> FirstStepProbability,
@@ -19,7 +27,8 @@ public sealed record PolicyEvaluation(
     int NodesExpanded,
     int BranchesPruned,
     bool TimedOut,
-    bool FromCache)
+    bool FromCache,
+    int PolicyBudgetOverruns = 0)
 {
     /// <summary>Approximate size in bytes (for the cache budget).</summary>
     public int EstimatedBytes => 160 + (Plans.Count * 96) + Plans.Sum(p => p.Steps.Count * 4) + (FirstStepProbability.Count * 12);

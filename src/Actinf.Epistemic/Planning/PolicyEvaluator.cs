@@ -55,7 +55,13 @@ public sealed class PolicyEvaluator : IDisposable
     /// <summary>Evaluates all plans up to <paramref name="depth"/> steps.</summary>
     /// <param name="problem">Gaps, candidates and pragmatic terms.</param>
     /// <param name="depth">Plan depth (1 … MaxDepth).</param>
-    /// <param name="budget">Time budget; on overrun the plans scored so far are returned with TimedOut set.</param>
+    /// <param name="budget">
+    /// Time budget of the whole evaluation; on overrun the search stops and the plans scored so far are returned with
+    /// TimedOut set. Separately, the plans that begin with one first step (one policy and its continuations) get
+    /// <see cref="PolicyEvaluatorOptions.EfeTimeout"/> each: on overrun that first step keeps the plans it scored
+    /// (at least one), the search moves on to the next first step, and the result is marked (TimedOut,
+    /// PolicyBudgetOverruns).
+    /// </param>
     /// <param name="timeProvider">Clock.</param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="ActiveInferenceException">
@@ -139,14 +145,14 @@ public sealed class PolicyEvaluator : IDisposable
         return ws;
     }
 
-    internal (int Nodes, int Pruned, bool TimedOut) Search(PlannerWorkspace ws, int count, int gaps, int depth, PlanningProblem problem, TimeSpan budget, TimeProvider timeProvider)
+    internal (int Nodes, int Pruned, bool TimedOut, int PolicyOverruns) Search(PlannerWorkspace ws, int count, int gaps, int depth, PlanningProblem problem, TimeSpan budget, TimeProvider timeProvider)
     {
         var search = new TreeSearch(ws, count, gaps, depth, Options, problem, budget, timeProvider);
         search.Expand(0, 0, 0, 0, 0, 1.0);
-        return (search.Nodes, search.Pruned, search.TimedOut);
+        return (search.Nodes, search.Pruned, search.TimedOut || search.PolicyOverruns > 0, search.PolicyOverruns);
     }
 
-    private PolicyEvaluation Materialise(PlannerWorkspace ws, PlanningProblem problem, (int Nodes, int Pruned, bool TimedOut) stats)
+    private PolicyEvaluation Materialise(PlannerWorkspace ws, PlanningProblem problem, (int Nodes, int Pruned, bool TimedOut, int PolicyOverruns) stats)
     {
         int leaves = ws.LeafCount, count = problem.Candidates.Count, depthStride = ws.Depth;
         Span<double> logits = ws.LeafLogit.AsSpan(0, leaves);
@@ -194,7 +200,7 @@ public sealed class PolicyEvaluator : IDisposable
             }
         }
 
-        return new PolicyEvaluation(plans, first, inclusion, oneStep, leaves, stats.Nodes, stats.Pruned, stats.TimedOut, false);
+        return new PolicyEvaluation(plans, first, inclusion, oneStep, leaves, stats.Nodes, stats.Pruned, stats.TimedOut, false, stats.PolicyOverruns);
     }
 
     private struct TreeSearch
@@ -212,8 +218,12 @@ public sealed class PolicyEvaluator : IDisposable
         private readonly float _priorVarianceSum;
         private readonly float _goal;
         private readonly TimeSpan _budget;
+        private readonly TimeSpan _policyBudget;
         private readonly TimeProvider _time;
         private readonly long _start;
+        private long _policyStart;
+        private int _policyFirstLeaf;
+        private bool _policyCut;
 
         public TreeSearch(PlannerWorkspace ws, int count, int gaps, int depth, PolicyEvaluatorOptions options, PlanningProblem problem, TimeSpan budget, TimeProvider time)
         {
@@ -230,11 +240,16 @@ public sealed class PolicyEvaluator : IDisposable
             _priorVarianceSum = problem.BasePrecision.Count / problem.PriorPrecision;
             _goal = problem.GoalAlignment;
             _budget = budget;
+            _policyBudget = options.EfeTimeout;
             _time = time;
             _start = time.GetTimestamp();
+            _policyStart = _start;
+            _policyFirstLeaf = 0;
+            _policyCut = false;
             Nodes = 0;
             Pruned = 0;
             TimedOut = false;
+            PolicyOverruns = 0;
         }
 
         public int Nodes { get; private set; }
@@ -243,12 +258,32 @@ public sealed class PolicyEvaluator : IDisposable
 
         public bool TimedOut { get; private set; }
 
+        /// <summary>First steps whose subtree overran the per-policy budget.</summary>
+        public int PolicyOverruns { get; private set; }
+
         public void Expand(int level, float g, float e, float p, float prior, double pathProbability)
         {
-            if (TimedOut || ((++Nodes & 15) == 0 && _time.GetElapsedTime(_start) > _budget && _ws.LeafCount > 0))
+            if (TimedOut || _policyCut)
             {
-                TimedOut = true;
                 return;
+            }
+
+            // One clock read every 16 nodes serves both budgets. A budget only stops the search once it has a plan to
+            // return: the whole evaluation needs one leaf, a first step one leaf of its own subtree.
+            if ((++Nodes & 15) == 0)
+            {
+                long now = _time.GetTimestamp();
+                if (_time.GetElapsedTime(_start, now) > _budget && _ws.LeafCount > 0)
+                {
+                    TimedOut = true;
+                    return;
+                }
+
+                if (level > 0 && _time.GetElapsedTime(_policyStart, now) > _policyBudget && _ws.LeafCount > _policyFirstLeaf)
+                {
+                    _policyCut = true;
+                    return;
+                }
             }
 
             PlannerWorkspace ws = _ws;
@@ -333,10 +368,28 @@ public sealed class PolicyEvaluator : IDisposable
                 int nextBase = (level + 1) * _gaps;
                 Array.Copy(ws.Added, addedBase, ws.Added, nextBase, _gaps);
                 ws.Added[nextBase + cand.Gap] += cand.RevealPrecision;
+                if (level == 0)
+                {
+                    // A new policy (first step): its own budget starts now (seed 004 PolicyEvaluatorConfig.efe_timeout).
+                    _policyStart = _time.GetTimestamp();
+                    _policyFirstLeaf = ws.LeafCount;
+                }
+
                 Expand(level + 1, ng, ne, np, nprior, childPath);
                 if (TimedOut)
                 {
                     return;
+                }
+
+                if (_policyCut)
+                {
+                    if (level > 0)
+                    {
+                        return;
+                    }
+
+                    PolicyOverruns++;
+                    _policyCut = false;
                 }
             }
         }

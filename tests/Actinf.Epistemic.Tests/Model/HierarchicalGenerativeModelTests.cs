@@ -105,6 +105,23 @@ public class HierarchicalGenerativeModelTests
         Assert.True(err.Sum(v => (double)v * v) < 0.1 * first);
     }
 
+    [Fact]
+    public void Learn_ColumnSquares_EqualARecomputationBitForBit()
+    {
+        using var m = new HierarchicalGenerativeModel(new GenerativeModelOptions { LearningRate = 0.05f });
+        int[] dims = [1536, 768, 384, 192, 96];
+        float[][] eps = [.. dims.Select((d, l) => TestVectors.Gaussian(d, 20 + l))];
+        float[][] mu = [.. dims.Select((d, l) => TestVectors.Gaussian(d, 30 + l))];
+        m.Learn(eps, mu);
+        for (int l = 1; l < m.LayerCount; l++)
+        {
+            // The squares learning refreshes in its own pass are those an import of the weights recomputes.
+            float[] learned = m.Layers[l].ColumnSquares.ToArray();
+            m.Layers[l].RefreshColumnSquares();
+            Assert.Equal(learned, m.Layers[l].ColumnSquares.ToArray());
+        }
+    }
+
     private static double[] Dense(HierarchicalGenerativeModel m, int level, double[] x)
     {
         GenerativeLayer layer = m.Layers[level];

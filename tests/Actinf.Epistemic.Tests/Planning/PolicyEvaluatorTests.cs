@@ -10,6 +10,10 @@ public class PolicyEvaluatorTests
 {
     private static readonly TimeSpan NoLimit = TimeSpan.FromMinutes(1);
 
+    // A clock that never advances: neither the whole-evaluation budget nor the 2 ms per-policy budget can cut a
+    // search short, even on a cold (JIT-compiling) first call.
+    private static readonly TimeProvider Frozen = new ManualTimeProvider();
+
     private static PlanningProblem Problem(float precision, int dims = 64, float reveal = 1f)
     {
         var problem = new PlanningProblem { PriorPrecision = 1f, PreferencePrecision = 1f, Balance = 0.5f };
@@ -28,7 +32,7 @@ public class PolicyEvaluatorTests
         problem.AddCandidate(new PolicyCandidate(false, EpistemicActionType.RequestExample, 0, 1.25f, 0f));
         problem.AddCandidate(new PolicyCandidate(true, default, -1, 0f, 0f));
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions { PruningThreshold = 0f });
-        PolicyEvaluation result = evaluator.Evaluate(problem, 2, NoLimit, TimeProvider.System);
+        PolicyEvaluation result = evaluator.Evaluate(problem, 2, NoLimit, Frozen);
 
         double b = 0.3, gamma = 2, discount = 0.9, pa = 1.25;
         double e0 = p.Sum(x => 0.5 * Math.Log(1 + (pa / x)));
@@ -52,7 +56,7 @@ public class PolicyEvaluatorTests
         problem.AddCandidate(new PolicyCandidate(true, default, -1, 0f, 0f));
         var options = new PolicyEvaluatorOptions { PruningThreshold = 0f, BranchingFactor = 3 };
         using var evaluator = new PolicyEvaluator(options);
-        PolicyEvaluation result = evaluator.Evaluate(problem, 3, NoLimit, TimeProvider.System);
+        PolicyEvaluation result = evaluator.Evaluate(problem, 3, NoLimit, Frozen);
 
         var brute = new List<(int[] Steps, double G, double Prior)>();
         void Walk(List<int> path, double[] added, double g, double prior)
@@ -122,7 +126,7 @@ public class PolicyEvaluatorTests
     {
         PlanningProblem problem = Problem(2f);
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions());
-        PolicyEvaluation result = evaluator.Evaluate(problem, 5, NoLimit, TimeProvider.System);
+        PolicyEvaluation result = evaluator.Evaluate(problem, 5, NoLimit, Frozen);
         for (int k = 1; k < result.Plans.Count; k++)
         {
             Assert.True(result.Plans[k - 1].ExpectedFreeEnergy <= result.Plans[k].ExpectedFreeEnergy);
@@ -134,7 +138,7 @@ public class PolicyEvaluatorTests
     public void Evaluate_HighUncertainty_InformativeActionBeforeAnswer()
     {
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions());
-        PolicyEvaluation result = evaluator.Evaluate(Problem(2f), 5, NoLimit, TimeProvider.System);
+        PolicyEvaluation result = evaluator.Evaluate(Problem(2f), 5, NoLimit, Frozen);
         Plan best = result.Plans[0];
         Assert.Equal(0, best.Steps[0]);
         Assert.Equal(1, best.Steps[^1]);
@@ -145,7 +149,7 @@ public class PolicyEvaluatorTests
     public void Evaluate_LowUncertainty_AnswerFirst()
     {
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions());
-        PolicyEvaluation result = evaluator.Evaluate(Problem(40f), 5, NoLimit, TimeProvider.System);
+        PolicyEvaluation result = evaluator.Evaluate(Problem(40f), 5, NoLimit, Frozen);
         Assert.Equal([1], result.Plans[0].Steps);
         Assert.True(result.FirstStepProbability[1] > result.FirstStepProbability[0]);
     }
@@ -155,8 +159,8 @@ public class PolicyEvaluatorTests
     {
         var cache = new EfeCache(1 << 20);
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions(), cache);
-        PolicyEvaluation first = evaluator.Evaluate(Problem(2f), 5, NoLimit, TimeProvider.System);
-        PolicyEvaluation second = evaluator.Evaluate(Problem(2f), 5, NoLimit, TimeProvider.System);
+        PolicyEvaluation first = evaluator.Evaluate(Problem(2f), 5, NoLimit, Frozen);
+        PolicyEvaluation second = evaluator.Evaluate(Problem(2f), 5, NoLimit, Frozen);
         Assert.False(first.FromCache);
         Assert.True(second.FromCache);
         Assert.Equal(1, cache.Hits);
@@ -172,6 +176,55 @@ public class PolicyEvaluatorTests
         PolicyEvaluation result = evaluator.Evaluate(SixTypes(), 5, TimeSpan.FromMilliseconds(5), clock);
         Assert.True(result.TimedOut);
         Assert.NotEmpty(result.Plans);
+    }
+
+    [Fact]
+    public void Evaluate_PolicyBudgetOverrun_EveryFirstStepKeepsPlansAndResultIsMarked()
+    {
+        // Every clock read advances 1 ms; a first step's subtree reads the clock at its start and every 16 nodes, so
+        // with a 1.5 ms per-policy budget a subtree is cut at its second check. The 1 h total budget never fires.
+        PlanningProblem problem = SixTypes();
+        using var full = new PolicyEvaluator(new PolicyEvaluatorOptions { PruningThreshold = 0f });
+        PolicyEvaluation reference = full.Evaluate(problem, 5, NoLimit, Frozen);
+        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(1));
+        var cache = new EfeCache(1 << 20);
+        using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions { PruningThreshold = 0f, EfeTimeout = TimeSpan.FromMilliseconds(1.5) }, cache);
+
+        PolicyEvaluation cut = evaluator.Evaluate(problem, 5, TimeSpan.FromHours(1), clock);
+
+        // Branching 4 of 7 candidates, depth 5, no pruning: the 4 first steps root subtrees of up to 85 expanded nodes
+        // each, over the ~32 a 1.5 ms policy budget allows here (the answer step ends some plans early).
+        Assert.False(reference.TimedOut);
+        Assert.Equal(0, reference.PolicyBudgetOverruns);
+        Assert.True(cut.TimedOut);
+        Assert.Equal(4, cut.PolicyBudgetOverruns);
+        Assert.InRange(cut.PlansEvaluated, 4, reference.PlansEvaluated - 1);
+
+        // Unlike the whole-evaluation budget, which stops the search, each first step kept its best plans so far.
+        int[] firstSteps = [.. Enumerable.Range(0, problem.Candidates.Count).Where(c => reference.FirstStepProbability[c] > 0)];
+        Assert.Equal(4, firstSteps.Length);
+        Assert.All(firstSteps, c => Assert.True(cut.FirstStepProbability[c] > 0, $"first step {c} lost its plans"));
+        Assert.True(cut.Plans[0].ExpectedFreeEnergy >= reference.Plans[0].ExpectedFreeEnergy, "a partial search cannot beat the full one");
+
+        // A partial result is not cached.
+        PolicyEvaluation again = evaluator.Evaluate(problem, 5, TimeSpan.FromHours(1), clock);
+        Assert.False(again.FromCache);
+        Assert.Equal(0, cache.Hits);
+    }
+
+    [Fact]
+    public void Evaluate_TotalBudgetOverrunWithGenerousPolicyBudget_StopsTheSearchWithoutPolicyOverruns()
+    {
+        // The contrast to the per-policy budget: the whole evaluation's budget stops everything, so later first steps
+        // get no plan at all.
+        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(1));
+        using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions { PruningThreshold = 0f, EfeTimeout = TimeSpan.FromHours(1) });
+
+        PolicyEvaluation result = evaluator.Evaluate(SixTypes(), 5, TimeSpan.FromMilliseconds(1.5), clock);
+
+        Assert.True(result.TimedOut);
+        Assert.Equal(0, result.PolicyBudgetOverruns);
+        Assert.True(result.FirstStepProbability.Count(p => p > 0) < 4, "the search stopped inside the first subtrees");
     }
 
     private static PlanningProblem SixTypes()
@@ -192,7 +245,7 @@ public class PolicyEvaluatorTests
     {
         PlanningProblem problem = SixTypes();
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions());
-        PolicyEvaluation result = evaluator.Evaluate(problem, 5, NoLimit, TimeProvider.System);
+        PolicyEvaluation result = evaluator.Evaluate(problem, 5, NoLimit, Frozen);
         Assert.True(result.BranchesPruned > 0);
         Assert.InRange(result.PlansEvaluated, 1, 1364);
     }
@@ -203,11 +256,11 @@ public class PolicyEvaluatorTests
         PlanningProblem problem = Problem(2f);
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions());
         var ws = evaluator.Prepare(problem, 5);
-        evaluator.Search(ws, problem.Candidates.Count, problem.GapCount, 5, problem, NoLimit, TimeProvider.System);
+        evaluator.Search(ws, problem.Candidates.Count, problem.GapCount, 5, problem, NoLimit, Frozen);
         ws = evaluator.Prepare(problem, 5);
         long before = GC.GetAllocatedBytesForCurrentThread();
         ws = evaluator.Prepare(problem, 5);
-        evaluator.Search(ws, problem.Candidates.Count, problem.GapCount, 5, problem, NoLimit, TimeProvider.System);
+        evaluator.Search(ws, problem.Candidates.Count, problem.GapCount, 5, problem, NoLimit, Frozen);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(ws.LeafCount > 0);
     }
@@ -216,7 +269,7 @@ public class PolicyEvaluatorTests
     public void Evaluate_NoCandidates_PolicyEvaluationFailed()
     {
         using var evaluator = new PolicyEvaluator(new PolicyEvaluatorOptions());
-        var ex = Assert.Throws<Actinf.Epistemic.Errors.ActiveInferenceException>(() => evaluator.Evaluate(new PlanningProblem(), 5, NoLimit, TimeProvider.System));
+        var ex = Assert.Throws<Actinf.Epistemic.Errors.ActiveInferenceException>(() => evaluator.Evaluate(new PlanningProblem(), 5, NoLimit, Frozen));
         Assert.Equal(-32013, ex.McpCode);
     }
 
