@@ -3,6 +3,7 @@ using Actinf.Server.Sessions;
 using Actinf.Server.Stores;
 using Actinf.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Actinf.Server.Hosting;
@@ -31,18 +32,42 @@ public static class ActinfServerServiceCollectionExtensions
         services.AddSingleton(new Causal.NetworkCatalog(options));
         services.AddSingleton(sp => new ActiveInferenceEngine(options.Engine, null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options.StorePath));
-        services.AddSingleton(sp => new SessionRegistry(
+        services.AddSingleton<IAgentStore>(_ => new SqliteAgentStore(options.StorePath));
+        services.AddSingleton(sp => new Agents.AgentRegistry(
+            sp.GetRequiredService<IAgentStore>(),
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Agents.AgentRegistry>>()));
+        // Engine-level learned state (issue #4): loaded by the keeper before the registry can serve a session.
+        services.AddSingleton<IEngineStateStore>(_ => new SqliteEngineStateStore(options.StorePath));
+        services.TryAddSingleton(new EngineCheckpointOptions());
+        services.AddSingleton(sp => new EngineStateKeeper(
             sp.GetRequiredService<ActiveInferenceEngine>(),
+            sp.GetRequiredService<IEngineStateStore>(),
+            sp.GetRequiredService<EngineCheckpointOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EngineStateKeeper>>()));
+        services.AddSingleton(sp => new SessionRegistry(
+            LoadedEngine(sp),
             sp.GetRequiredService<ISessionStore>(),
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SessionRegistry>>()));
+        services.AddSingleton(sp => new Telemetry.ServerMetrics(sp.GetRequiredService<SessionRegistry>(), sp.GetRequiredService<ActiveInferenceEngine>()));
         string version = typeof(ActinfServerServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         return services
             .AddMcpServer(o => o.ServerInfo = new() { Name = ServerName, Version = version })
             .WithTools<SessionTools>(ServerJson.Options)
             .WithTools<EpistemicTools>(ServerJson.Options)
             .WithTools<CausalTools>(ServerJson.Options)
+            .WithTools<AgentTools>(ServerJson.Options)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap));
+    }
+
+    /// <summary>The engine after the <see cref="EngineStateKeeper"/> loaded the stored learned state into it.</summary>
+    private static ActiveInferenceEngine LoadedEngine(IServiceProvider services)
+    {
+        services.GetRequiredService<EngineStateKeeper>();
+        return services.GetRequiredService<ActiveInferenceEngine>();
     }
 }

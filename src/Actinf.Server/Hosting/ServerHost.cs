@@ -22,21 +22,26 @@ public static class ServerHost
         // The default builder (console lifetime: Ctrl+C and SIGTERM stop it) rooted at the program folder, so that no
         // appsettings.json of the caller's working directory is read.
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(options.LogLevel);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (options.LogLevel >= LogLevel.Information)
-        {
-            // The SDK logs every tool error (even an expected -32000) as an error with a stack trace; the client gets
-            // the error anyway and ToolErrorFilter logs the unexpected ones itself.
-            builder.Logging.AddFilter("ModelContextProtocol.Server.McpServer", LogLevel.Critical);
-        }
-
+        ConfigureLogging(builder.Logging, options.LogLevel);
         builder.Services.AddActinfServer(options).WithStdioServerTransport();
         using IHost host = builder.Build();
 
         // Open the store and build the engine now: a bad store path fails at start, and the first call is not slowed.
         host.Services.GetRequiredService<Sessions.SessionRegistry>();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every log to stderr (stdout may carry the protocol), at <paramref name="level"/> and above.</summary>
+    internal static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(level);
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (level >= LogLevel.Information)
+        {
+            // The SDK logs every tool error (even an expected -32000) as an error with a stack trace; the client gets
+            // the error anyway and ToolErrorFilter logs the unexpected ones itself.
+            logging.AddFilter("ModelContextProtocol.Server.McpServer", LogLevel.Critical);
+        }
     }
 }

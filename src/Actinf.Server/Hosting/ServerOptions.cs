@@ -30,6 +30,18 @@ public sealed record ServerOptions
     /// <summary>Most sessions <c>session_list</c> returns. Default 1000.</summary>
     public int MaxListedSessions { get; init; } = 1000;
 
+    /// <summary>
+    /// Where <c>actinf serve --http</c> listens: <c>HOST:PORT</c> with HOST an IP address (<c>127.0.0.1</c>,
+    /// <c>[::1]</c>, <c>0.0.0.0</c>) or <c>localhost</c>; port 0 picks a free port. Default null: stdio.
+    /// </summary>
+    public string? HttpEndpoint { get; init; }
+
+    /// <summary>An MCP-over-HTTP session with no request for this long is closed (its client starts a new one). Default 30 minutes.</summary>
+    public TimeSpan HttpSessionIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>MCP-over-HTTP sessions open at most; an initialize beyond it gets 503. Default 10,000.</summary>
+    public int MaxHttpSessions { get; init; } = 10_000;
+
     /// <summary>Minimum level of the logs written to stderr. Default <see cref="LogLevel.Warning"/>.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
@@ -82,6 +94,49 @@ public sealed record ServerOptions
             throw new ArgumentException($"MaxListedSessions is {MaxListedSessions}; it must be at least 1.", nameof(MaxListedSessions));
         }
 
+        if (HttpSessionIdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"HttpSessionIdleTimeout is {HttpSessionIdleTimeout}; it must be positive.", nameof(HttpSessionIdleTimeout));
+        }
+
+        if (MaxHttpSessions < 1)
+        {
+            throw new ArgumentException($"MaxHttpSessions is {MaxHttpSessions}; it must be at least 1.", nameof(MaxHttpSessions));
+        }
+
+        if (HttpEndpoint is not null)
+        {
+            _ = ParseHttpEndpoint(HttpEndpoint);
+        }
+
         ArgumentNullException.ThrowIfNull(Engine);
+        Engine.Validate();
+    }
+
+    /// <summary>Parses <see cref="HttpEndpoint"/>: <c>HOST:PORT</c>.</summary>
+    /// <param name="endpoint">The text.</param>
+    /// <returns>The address (null for <c>localhost</c>: every loopback address) and the port.</returns>
+    /// <exception cref="ArgumentException">The text is not HOST:PORT with a known host and a port in 0..65535.</exception>
+    public static (System.Net.IPAddress? Address, int Port) ParseHttpEndpoint(string endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        int colon = endpoint.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(endpoint.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) || port > 65535)
+        {
+            throw new ArgumentException($"The HTTP endpoint '{endpoint}' is not HOST:PORT (for example 127.0.0.1:8080, [::1]:8080 or localhost:8080; port 0 picks a free one).", nameof(endpoint));
+        }
+
+        string host = endpoint[..colon];
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, port);
+        }
+
+        if (!System.Net.IPAddress.TryParse(host.Trim('[', ']'), out System.Net.IPAddress? address))
+        {
+            throw new ArgumentException($"The host of the HTTP endpoint '{endpoint}' is not an IP address or localhost.", nameof(endpoint));
+        }
+
+        return (address, port);
     }
 }

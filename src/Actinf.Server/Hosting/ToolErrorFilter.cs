@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Actinf.Epistemic.Errors;
 using Actinf.Server.Stores;
+using Actinf.Server.Telemetry;
 using Actinf.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,44 +28,73 @@ internal static partial class ToolErrorFilter
         async (context, cancellationToken) =>
         {
             string tool = context.Params?.Name ?? "?";
-            RejectUnknownArguments(context, tool);
+            ServerMetrics? metrics = context.Services?.GetService<ServerMetrics>();
+            long start = Stopwatch.GetTimestamp();
+            string outcome = "ok";
             try
             {
-                return await next(context, cancellationToken).ConfigureAwait(false);
+                return await InvokeAsync(next, context, tool, cancellationToken).ConfigureAwait(false);
             }
-            catch (McpProtocolException)
+            catch (McpProtocolException e)
             {
+                outcome = ((int)e.ErrorCode).ToString(CultureInfo.InvariantCulture);
                 throw;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
+                outcome = "cancelled";
                 throw;
             }
-            catch (ActiveInferenceException e)
+            finally
             {
-                throw McpErrors.From(e);
-            }
-            catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException)
-            {
-                throw McpErrors.InvalidParams($"Invalid arguments for '{tool}': {e.Message}");
-            }
-            catch (SessionStoreConflictException e)
-            {
-                throw McpErrors.Internal($"'{tool}' was not applied: {e.Message} Retry the call.", e);
-            }
-#pragma warning disable CA1031 // Every other failure is reported as -32603 with its message; the details go to the stderr log.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                ILogger? log = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter));
-                if (log is not null)
-                {
-                    LogFailure(log, tool, e);
-                }
-
-                throw McpErrors.Internal($"Internal error in '{tool}': {e.GetType().Name}: {e.Message}", e);
+                metrics?.RecordToolCall(tool, outcome, Stopwatch.GetElapsedTime(start));
             }
         };
+
+    private static async ValueTask<CallToolResult> InvokeAsync(
+        McpRequestHandler<CallToolRequestParams, CallToolResult> next,
+        RequestContext<CallToolRequestParams> context,
+        string tool,
+        CancellationToken cancellationToken)
+    {
+        RejectUnknownArguments(context, tool);
+        try
+        {
+            return await next(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (McpProtocolException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ActiveInferenceException e)
+        {
+            throw McpErrors.From(e);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException)
+        {
+            throw McpErrors.InvalidParams($"Invalid arguments for '{tool}': {e.Message}");
+        }
+        catch (SessionStoreConflictException e)
+        {
+            throw McpErrors.Internal($"'{tool}' was not applied: {e.Message} Retry the call.", e);
+        }
+#pragma warning disable CA1031 // Every other failure is reported as -32603 with its message; the details go to the stderr log.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ILogger? log = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter));
+            if (log is not null)
+            {
+                LogFailure(log, tool, e);
+            }
+
+            throw McpErrors.Internal($"Internal error in '{tool}': {e.GetType().Name}: {e.Message}", e);
+        }
+    }
 
     private static void RejectUnknownArguments(RequestContext<CallToolRequestParams> context, string tool)
     {

@@ -38,7 +38,7 @@ public sealed partial class SessionRegistry
     private readonly ServerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionRegistry> _log;
-    private readonly Dictionary<Guid, Gate> _gates = [];
+    private readonly KeyedLocks _locks = new();
     private readonly ConcurrentDictionary<Guid, Loaded> _loaded = new();
     private long _lastSweep;
     private int _sweeping;
@@ -81,7 +81,7 @@ public sealed partial class SessionRegistry
         ArgumentNullException.ThrowIfNull(initialise);
         SessionInfo created = _engine.CreateSession();
         Guid id = created.SessionId;
-        Gate gate = await AcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
+        KeyedLocks.Lease gate = await _locks.AcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -97,7 +97,7 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            Release(id, gate);
+            gate.Release();
             SweepIfNeeded();
         }
     }
@@ -112,7 +112,7 @@ public sealed partial class SessionRegistry
     public async Task<SessionOutcome<T>> ReadAsync<T>(Guid sessionId, Func<ActiveInferenceEngine, Guid, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        Gate gate = await AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        KeyedLocks.Lease gate = await _locks.AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
         try
         {
             Loaded entry = await EnsureLoadedAsync(sessionId, cancellationToken).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            Release(sessionId, gate);
+            gate.Release();
             SweepIfNeeded();
         }
     }
@@ -137,7 +137,7 @@ public sealed partial class SessionRegistry
     public async Task<SessionOutcome<T>> UpdateAsync<T>(Guid sessionId, Func<ActiveInferenceEngine, Guid, T> update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        Gate gate = await AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        KeyedLocks.Lease gate = await _locks.AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
         try
         {
             Loaded entry = await EnsureLoadedAsync(sessionId, cancellationToken).ConfigureAwait(false);
@@ -156,7 +156,7 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            Release(sessionId, gate);
+            gate.Release();
             SweepIfNeeded();
         }
     }
@@ -172,7 +172,7 @@ public sealed partial class SessionRegistry
     public async Task<SessionOutcome<bool>> ImportAsync(Guid sessionId, string state, bool replace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        Gate gate = await AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        KeyedLocks.Lease gate = await _locks.AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
         try
         {
             SessionRecord? existing = await _store.LoadAsync(sessionId, cancellationToken).ConfigureAwait(false);
@@ -197,7 +197,7 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            Release(sessionId, gate);
+            gate.Release();
             SweepIfNeeded();
         }
     }
@@ -209,7 +209,7 @@ public sealed partial class SessionRegistry
     /// <exception cref="ActiveInferenceException"><see cref="ErrorKind.SessionNotFound"/>.</exception>
     public async Task<SessionSummary> DeleteAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        Gate gate = await AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        KeyedLocks.Lease gate = await _locks.AcquireAsync(sessionId, cancellationToken).ConfigureAwait(false);
         try
         {
             SessionRecord record = await _store.LoadAsync(sessionId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(sessionId);
@@ -219,7 +219,7 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            Release(sessionId, gate);
+            gate.Release();
         }
     }
 
@@ -318,17 +318,9 @@ public sealed partial class SessionRegistry
 
     private bool TryEvict(Guid id)
     {
-        Gate gate;
-        lock (_gates)
+        if (!_locks.TryAcquireUnused(id, out KeyedLocks.Lease gate))
         {
-            if (_gates.ContainsKey(id))
-            {
-                return false; // in use
-            }
-
-            gate = new Gate { Users = 1 };
-            gate.Semaphore.Wait(0);
-            _gates[id] = gate;
+            return false; // in use
         }
 
         try
@@ -343,52 +335,7 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            Release(id, gate);
-        }
-    }
-
-    private async Task<Gate> AcquireAsync(Guid id, CancellationToken cancellationToken)
-    {
-        Gate? gate;
-        lock (_gates)
-        {
-            if (!_gates.TryGetValue(id, out gate))
-            {
-                gate = new Gate();
-                _gates[id] = gate;
-            }
-
-            gate.Users++;
-        }
-
-        try
-        {
-            await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            Leave(id, gate);
-            throw;
-        }
-
-        return gate;
-    }
-
-    private void Release(Guid id, Gate gate)
-    {
-        gate.Semaphore.Release();
-        Leave(id, gate);
-    }
-
-    private void Leave(Guid id, Gate gate)
-    {
-        lock (_gates)
-        {
-            if (--gate.Users == 0)
-            {
-                _gates.Remove(id);
-                gate.Semaphore.Dispose();
-            }
+            gate.Release();
         }
     }
 
@@ -397,13 +344,6 @@ public sealed partial class SessionRegistry
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted session {SessionId} from memory (idle: {Idle}).")]
     private partial void LogEvicted(Guid sessionId, bool idle);
-
-    private sealed class Gate
-    {
-        public SemaphoreSlim Semaphore { get; } = new(1, 1);
-
-        public int Users { get; set; }
-    }
 
     private sealed class Loaded(long version, long lastAccess)
     {

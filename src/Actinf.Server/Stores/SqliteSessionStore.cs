@@ -32,20 +32,8 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public SqliteSessionStore(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
-        string? folder = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        _connection = new SqliteConnection(builder.ToString());
-        _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("PRAGMA synchronous=FULL;");
-        Execute("PRAGMA busy_timeout=10000;");
+        _connection = DurableSqlite.Open(path, out string fullPath);
+        Path = fullPath;
         Execute("""
             CREATE TABLE IF NOT EXISTS sessions (
               id TEXT PRIMARY KEY NOT NULL,
@@ -194,10 +182,5 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private void Execute(string sql)
-    {
-        using SqliteCommand cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => DurableSqlite.Execute(_connection, sql);
 }

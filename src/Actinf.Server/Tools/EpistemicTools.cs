@@ -23,6 +23,7 @@ internal sealed class EpistemicTools
     [Description("Feed one observation into a session's beliefs: a user message, a retrieved memory, an API result or a system note, as text and/or an embedding. The beliefs are updated by variational inference; the result says whether it converged, the free energy and how much uncertainty dropped. Call it for every turn of the conversation before asking epistemic_action.")]
     public static async Task<ObserveResponse> ObserveAsync(
         SessionRegistry registry,
+        EngineStateKeeper engineState,
         [Description("The session id returned by session_create.")] Guid session_id,
         [Description("The observed content, e.g. the user's message. Embedded by the server when no embedding is given. Give text, embedding or both.")] string? text = null,
         [Description("Optional embedding of the content (length = the server's embedding dimension, 1536 by default; any scale). Used instead of embedding the text.")] float[]? embedding = null,
@@ -31,6 +32,7 @@ internal sealed class EpistemicTools
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(engineState);
         long start = Stopwatch.GetTimestamp();
         if (text is null && embedding is null)
         {
@@ -52,6 +54,7 @@ internal sealed class EpistemicTools
             (engine, id) => engine.Observe(new ObserveRequest(id, text ?? string.Empty, embedding is null ? (ReadOnlyMemory<float>?)null : new ReadOnlyMemory<float>(embedding), (ObservationSource)source, domain)),
             cancellationToken).ConfigureAwait(false);
         ObserveResult r = outcome.Value;
+        engineState.NoteObservation(); // may start a background checkpoint of the learned weights (issue #4)
         return new ObserveResponse(
             session_id,
             r.Update.Converged,
@@ -136,12 +139,14 @@ internal sealed class EpistemicTools
     [Description("Say whether an action returned by epistemic_action helped (the user's answer was informative) or not. The server learns from it how much each kind of action reveals in each domain. Each action counts once; rating it again returns recorded = false.")]
     public static async Task<FeedbackRecorded> FeedbackAsync(
         SessionRegistry registry,
+        EngineStateKeeper engineState,
         [Description("The session the action was issued in.")] Guid session_id,
         [Description("The action_id of an action returned by epistemic_action.")] string action_id,
         [Description("true if the action helped, false if not.")] bool helpful,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(engineState);
         if (string.IsNullOrWhiteSpace(action_id))
         {
             throw McpErrors.InvalidParams("Parameter 'action_id' is empty; pass the action_id of an action returned by epistemic_action.");
@@ -152,6 +157,12 @@ internal sealed class EpistemicTools
             (engine, id) => engine.RecordFeedback(new FeedbackRequest(id, action_id, helpful)),
             cancellationToken).ConfigureAwait(false);
         FeedbackResult r = outcome.Value;
+        if (r.Recorded)
+        {
+            // The statistics are engine-wide and small: durable before the reply, like the session (issue #4).
+            await engineState.SaveFeedbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         return new FeedbackRecorded(session_id, r.Recorded, r.ActionType.ToString(), r.Domain, r.RevealPrecision, r.HelpfulRate, outcome.Version, SessionTools.PulseOf(outcome.Snapshot));
     }
 }

@@ -9,6 +9,7 @@ public sealed class ContractJsonTests
     private static readonly Guid Id = Guid.Parse("01a241a3-2cdb-7852-bf39-b97d96731c0c");
     private static readonly DateTimeOffset At = new(2026, 12, 4, 15, 0, 0, TimeSpan.Zero);
     private static readonly Pulse APulse = new(0.75f, 0.5f, "explore");
+    private static readonly AgentSettings ASettings = new("VANILLA", 1, 1, 10, 16, 16, "deterministic", "marginal", true, true, false, 0, false, false, false);
 
     public static TheoryData<object> Contracts()
     {
@@ -27,6 +28,11 @@ public sealed class ContractJsonTests
             new EpistemicActionResponseOutput([new EpistemicActionItem("a-1", "SeekClarification", "What do you mean?", "charged", 0.3f, 0.9f, 1)], 0.7f, "Blind", new UtlMetricsOutput(0.7f, 0.4f, 0.1f), APulse, 2.5f),
             new GoalsSet(Id, 2, 3, APulse),
             new FeedbackRecorded(Id, true, "RequestExample", "billing", 1.5f, 0.75, 5, APulse),
+            new AgentCreated(Id, "tmaze", [new AgentFactor(0, 4, 4)], [new AgentModality(0, 3)], 2, 1, [[[0]], [[1]]], ASettings, APulse, 1.25),
+            new AgentStepped(Id, 1, [2], [[0.25, 0.75]], [0.5, 0.5], [-1.5, -0.25], [1], [[0.5, 0.5]], 0.69, 2, APulse, 0.5),
+            new AgentDetails(Id, "tiny", 2, 2, [new AgentFactor(0, 2, 2)], [new AgentModality(0, 2)], 2, ASettings, [[0.5, 0.5]], null, [-1.0, -2.0], [0], null, APulse),
+            new AgentReset(Id, 0, 3, [[0.5, 0.5]], APulse),
+            new AgentDeleted(Id, true, APulse),
         };
     }
 

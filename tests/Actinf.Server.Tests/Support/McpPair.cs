@@ -37,6 +37,9 @@ internal sealed class McpPair : IAsyncDisposable
 
     public ISessionStore Store => _services.GetRequiredService<ISessionStore>();
 
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     private bool OwnsFolder { get; }
 
     public static async Task<McpPair> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, TempFolder? folder = null)

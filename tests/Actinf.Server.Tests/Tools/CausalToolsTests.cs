@@ -6,7 +6,7 @@ namespace Actinf.Server.Tests.Tools;
 
 public sealed class CausalToolsTests
 {
-    private static readonly string Networks = FindNetworks();
+    private static readonly string Networks = RepositoryFolders.Networks;
 
     [Fact]
     public async Task CausalQuery_AsiaDyspnoea_GivesTheExactPosteriorOfLung()
@@ -173,18 +173,4 @@ public sealed class CausalToolsTests
     }
 
     private static Task<McpPair> StartAsync() => McpPair.StartAsync(o => o with { NetworksDirectory = Networks });
-
-    private static string FindNetworks()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            string candidate = Path.Combine(d.FullName, "tests", "data", "causal", "networks");
-            if (File.Exists(Path.Combine(d.FullName, "Actinf.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/data/causal/networks not found above " + AppContext.BaseDirectory);
-    }
 }
