@@ -8,6 +8,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 dotnet build Actinf.slnx -c Release -warnaserror -nologo -v quiet
 
+# The official MCP TypeScript client drives the server in the end-to-end tests (tools/mcp-client).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "test.sh: installing Node.js and npm (the TypeScript MCP client needs them)"
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm; fi
+fi
+if [ ! -d tools/mcp-client/node_modules/@modelcontextprotocol/sdk ]; then
+  npm ci --prefix tools/mcp-client --no-audit --no-fund --loglevel=error
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

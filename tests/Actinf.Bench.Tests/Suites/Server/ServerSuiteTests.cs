@@ -1,0 +1,55 @@
+using Actinf.Bench.Runner;
+using Actinf.Bench.Suites.Server;
+
+namespace Actinf.Bench.Tests.Suites.Server;
+
+public class ServerSuiteTests
+{
+    [Fact]
+    public void Default_Catalog_ListsTheServerSuiteWithItsClasses()
+    {
+        SuiteCatalog catalog = SuiteCatalog.Default;
+
+        Assert.Contains("server", catalog.Suites);
+        Assert.Equal([typeof(ServerLatencyBenchmarks), typeof(ServerThroughputBenchmarks)], catalog.TypesOf("server"));
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("stdio")]
+    public async Task Latency_AfterSetup_CallsReachTheServerAndAreSaved(string transport)
+    {
+        var bench = new ServerLatencyBenchmarks { Transport = transport };
+        bench.Setup();
+        try
+        {
+            Assert.InRange(await bench.EpistemicAction(), 1, 3);
+            Assert.Equal(4, await bench.Observe());
+            Assert.Equal(5, await bench.Observe());
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+
+    [Fact]
+    public async Task Throughput_Bursts_GiveEverySessionExactlyItsCalls()
+    {
+        var bench = new ServerThroughputBenchmarks { Clients = 4 };
+        bench.Setup();
+        try
+        {
+            await bench.Observes();
+            await bench.EpistemicActions();
+            await bench.Observes();
+
+            // Three messages at setup, then CallsPerClient observations per client in each of the two observe bursts.
+            Assert.All(await bench.ObservationCountsAsync(), c => Assert.Equal(3 + (2 * ServerThroughputBenchmarks.CallsPerClient), c));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+}
