@@ -20,8 +20,9 @@ internal static class ServeCommand
 
         Settings, in rising precedence: a JSON file (--config, else $ACTINF_CONFIG), ACTINF_* environment
         variables (ACTINF_STORE, ACTINF_NETWORKS, ACTINF_HTTP, ACTINF_LOGLEVEL, ACTINF_ENGINE__<SETTING>), and
-        the flags below. The file's keys: Store, Networks, Http, LogLevel, MaxLoadedSessions, IdleTimeout,
-        MaxListedSessions, HttpSessionIdleTimeout, MaxHttpSessions and Engine { ... } (docs/server.md).
+        the flags below. The file's keys: Store, Networks, Http, Durability, LogLevel, MaxLoadedSessions,
+        IdleTimeout, MaxListedSessions, HttpSessionIdleTimeout, MaxHttpSessions and Engine { ... }
+        (docs/server.md).
 
         Store file: default actinf/sessions.db in the user's local data folder (~/.local/share on Linux,
         %LOCALAPPDATA% on Windows).
@@ -61,13 +62,18 @@ internal static class ServeCommand
             Description = "JSON settings file (keys as in docs/server.md); flags and ACTINF_* variables override it. Default: $ACTINF_CONFIG, else none.",
             HelpName = "FILE",
         };
+        var durability = new Option<Server.Stores.StoreDurability?>("--durability")
+        {
+            Description = "What an acknowledged update survives: full (default; a killed process, an OS crash and a power loss: one fsync per update) or process (a killed or crashed server, kill -9 included; the last updates may be lost on an OS crash or power loss; much lower latency).",
+            HelpName = "full|process",
+        };
         var logLevel = new Option<Microsoft.Extensions.Logging.LogLevel?>("--log-level")
         {
             Description = "Minimum level of the logs written to stderr: trace, debug, information, warning (default), error, critical or none.",
             HelpName = "LEVEL",
         };
 
-        var command = new Command("serve", Description) { http, store, networks, config, logLevel };
+        var command = new Command("serve", Description) { http, store, networks, durability, config, logLevel };
         command.SetAction(parse => Run(
             parse.GetValue(config),
             new Dictionary<string, string?>
@@ -76,6 +82,7 @@ internal static class ServeCommand
                 ["Store"] = parse.GetValue(store),
                 ["Networks"] = parse.GetValue(networks),
                 ["LogLevel"] = parse.GetValue(logLevel)?.ToString(),
+                ["Durability"] = parse.GetValue(durability)?.ToString(),
             }));
         return command;
     }

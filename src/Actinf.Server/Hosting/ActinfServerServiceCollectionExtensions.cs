@@ -31,15 +31,15 @@ public static class ActinfServerServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new Causal.NetworkCatalog(options));
         services.AddSingleton(sp => new ActiveInferenceEngine(options.Engine, null, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options.StorePath));
-        services.AddSingleton<IAgentStore>(_ => new SqliteAgentStore(options.StorePath));
+        services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options.StorePath, options.Durability));
+        services.AddSingleton<IAgentStore>(_ => new SqliteAgentStore(options.StorePath, options.Durability));
         services.AddSingleton(sp => new Agents.AgentRegistry(
             sp.GetRequiredService<IAgentStore>(),
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Agents.AgentRegistry>>()));
         // Engine-level learned state (issue #4): loaded by the keeper before the registry can serve a session.
-        services.AddSingleton<IEngineStateStore>(_ => new SqliteEngineStateStore(options.StorePath));
+        services.AddSingleton<IEngineStateStore>(_ => new SqliteEngineStateStore(options.StorePath, options.Durability));
         services.TryAddSingleton(new EngineCheckpointOptions());
         services.AddSingleton(sp => new EngineStateKeeper(
             sp.GetRequiredService<ActiveInferenceEngine>(),

@@ -8,7 +8,7 @@ namespace Actinf.Server.Hosting;
 /// Reads the server's settings from, in rising precedence: an optional JSON file, <c>ACTINF_*</c> environment
 /// variables, and command-line flags (Microsoft.Extensions.Configuration). Keys (case-insensitive): <c>Store</c>,
 /// <c>Networks</c>, <c>Http</c>, <c>LogLevel</c>, <c>MaxLoadedSessions</c>, <c>IdleTimeout</c>,
-/// <c>MaxListedSessions</c>, <c>HttpSessionIdleTimeout</c>, <c>MaxHttpSessions</c>, and the section <c>Engine</c>
+/// <c>MaxListedSessions</c>, <c>HttpSessionIdleTimeout</c>, <c>MaxHttpSessions</c>, <c>Durability</c>, and the section <c>Engine</c>
 /// (the epistemic engine's <see cref="EngineOptions"/>, property by property). Environment variables use <c>__</c>
 /// between a section and its key: <c>ACTINF_STORE</c>, <c>ACTINF_HTTP</c>, <c>ACTINF_ENGINE__UNCERTAINTYTHRESHOLD</c>.
 /// </summary>
@@ -127,6 +127,8 @@ public static class ServerConfiguration
 
         public int? MaxHttpSessions { get; set; }
 
+        public Stores.StoreDurability? Durability { get; set; }
+
         public EngineOptions? Engine { get; set; }
 
         public ServerOptions ToOptions()
@@ -143,6 +145,7 @@ public static class ServerConfiguration
                 MaxListedSessions = MaxListedSessions ?? defaults.MaxListedSessions,
                 HttpSessionIdleTimeout = HttpSessionIdleTimeout ?? defaults.HttpSessionIdleTimeout,
                 MaxHttpSessions = MaxHttpSessions ?? defaults.MaxHttpSessions,
+                Durability = Durability ?? defaults.Durability,
                 Engine = Engine ?? defaults.Engine,
             };
         }

@@ -21,6 +21,13 @@ public sealed record ServerOptions
     /// <summary>The SQLite session store file. Default: <see cref="DefaultStorePath"/>.</summary>
     public string StorePath { get; init; } = DefaultStorePath();
 
+    /// <summary>
+    /// What an acknowledged update survives: <see cref="Stores.StoreDurability.Full"/> (default: a killed process, an
+    /// OS crash and a power loss; one fsync per update) or <see cref="Stores.StoreDurability.Process"/> (a killed or
+    /// crashed server process, kill -9 included; much lower latency).
+    /// </summary>
+    public Stores.StoreDurability Durability { get; init; } = Stores.StoreDurability.Full;
+
     /// <summary>Sessions kept in memory at most; the least recently used idle ones are evicted (they stay in the store). Default 1000.</summary>
     public int MaxLoadedSessions { get; init; } = 1000;
 

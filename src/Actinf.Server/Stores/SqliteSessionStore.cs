@@ -28,11 +28,12 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
 
     /// <summary>Opens (creating if needed) the store file and its table.</summary>
     /// <param name="path">The SQLite file; its folder is created when missing.</param>
+    /// <param name="durability">Whether every commit is fsynced before it returns (default) or only handed to the OS.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
-    public SqliteSessionStore(string path)
+    public SqliteSessionStore(string path, StoreDurability durability = StoreDurability.Full)
     {
-        _connection = DurableSqlite.Open(path, out string fullPath);
+        _connection = DurableSqlite.Open(path, durability, out string fullPath);
         Path = fullPath;
         Execute("""
             CREATE TABLE IF NOT EXISTS sessions (

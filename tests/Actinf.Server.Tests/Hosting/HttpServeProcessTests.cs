@@ -14,8 +14,10 @@ namespace Actinf.Server.Tests.Hosting;
 /// </summary>
 public sealed class HttpServeProcessTests
 {
-    [Fact]
-    public async Task ServeHttp_KilledAfterAReplyAndRestarted_SessionIsExactlyAsTheReplyLeftIt()
+    [Theory]
+    [InlineData("full")]
+    [InlineData("process")]
+    public async Task ServeHttp_KilledAfterAReplyAndRestarted_SessionIsExactlyAsTheReplyLeftIt(string durability)
     {
         using var folder = new TempFolder();
         string store = folder.File("sessions.db");
@@ -23,7 +25,7 @@ public sealed class HttpServeProcessTests
         Guid id;
         string exported;
 
-        (Process first, Uri mcp) = await CliProcess.StartHttpServerAsync("--store", store);
+        (Process first, Uri mcp) = await CliProcess.StartHttpServerAsync("--store", store, "--durability", durability);
         using (first)
         {
             try
@@ -52,7 +54,7 @@ public sealed class HttpServeProcessTests
             }
         }
 
-        (Process second, Uri again) = await CliProcess.StartHttpServerAsync("--store", store);
+        (Process second, Uri again) = await CliProcess.StartHttpServerAsync("--store", store, "--durability", durability);
         using (second)
         {
             try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actinf.Server.Hosting;
+using Actinf.Server.Stores;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -16,12 +17,14 @@ public sealed class ServerEndpoint : IAsyncDisposable
     public const string ProtocolVersion = "2025-11-25";
 
     private readonly string _folder;
+    private readonly string _durability;
     private readonly RunningHttpServer? _http;
     private readonly HttpClient? _httpClient;
 
-    private ServerEndpoint(string folder, RunningHttpServer? http, HttpClient? httpClient)
+    private ServerEndpoint(string folder, string durability, RunningHttpServer? http, HttpClient? httpClient)
     {
         _folder = folder;
+        _durability = durability;
         _http = http;
         _httpClient = httpClient;
     }
@@ -33,14 +36,16 @@ public sealed class ServerEndpoint : IAsyncDisposable
 
     /// <summary>Starts a server on <paramref name="transport"/> ("stdio": nothing starts until the first client).</summary>
     /// <param name="transport">"stdio" or "http".</param>
+    /// <param name="durability">The store's durability: "full" (fsync per update, the default) or "process".</param>
     /// <returns>The endpoint.</returns>
-    public static async Task<ServerEndpoint> StartAsync(string transport)
+    public static async Task<ServerEndpoint> StartAsync(string transport, string durability = "full")
     {
+        StoreDurability storeDurability = Enum.Parse<StoreDurability>(durability, ignoreCase: true);
         string folder = Path.Combine(Path.GetTempPath(), "actinf-bench-server-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         if (transport == "stdio")
         {
-            return new ServerEndpoint(folder, null, null);
+            return new ServerEndpoint(folder, durability, null, null);
         }
 
         if (transport != "http")
@@ -48,9 +53,9 @@ public sealed class ServerEndpoint : IAsyncDisposable
             throw new ArgumentException($"Unknown transport '{transport}'; use stdio or http.", nameof(transport));
         }
 
-        RunningHttpServer http = await HttpServerHost.StartAsync(new ServerOptions { StorePath = Path.Combine(folder, "sessions.db"), HttpEndpoint = "127.0.0.1:0" }).ConfigureAwait(false);
+        RunningHttpServer http = await HttpServerHost.StartAsync(new ServerOptions { StorePath = Path.Combine(folder, "sessions.db"), HttpEndpoint = "127.0.0.1:0", Durability = storeDurability }).ConfigureAwait(false);
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        return new ServerEndpoint(folder, http, new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) });
+        return new ServerEndpoint(folder, durability, http, new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) });
     }
 
     /// <summary>A new client: over stdio this starts an <c>actinf serve</c> process on the endpoint's store.</summary>
@@ -58,7 +63,7 @@ public sealed class ServerEndpoint : IAsyncDisposable
     public async Task<McpClient> ConnectAsync()
     {
         IClientTransport transport = _http is null
-            ? new StdioClientTransport(new StdioClientTransportOptions { Name = "actinf", Command = "dotnet", Arguments = [ActinfCli.Path(), "serve", "--store", StorePath] })
+            ? new StdioClientTransport(new StdioClientTransportOptions { Name = "actinf", Command = "dotnet", Arguments = [ActinfCli.Path(), "serve", "--store", StorePath, "--durability", _durability] })
             : new HttpClientTransport(new HttpClientTransportOptions { Endpoint = _http.McpEndpoint, TransportMode = HttpTransportMode.StreamableHttp }, _httpClient!, null, ownsHttpClient: false);
         return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = ProtocolVersion }).ConfigureAwait(false);
     }

@@ -33,11 +33,15 @@ public class ServerLatencyBenchmarks : IDisposable
     [Params("stdio", "http")]
     public string Transport { get; set; } = "http";
 
+    /// <summary>The store's durability: full (one fsync per update; the default) or process (survives kill -9, not a power loss).</summary>
+    [Params("full", "process")]
+    public string Durability { get; set; } = "full";
+
     /// <summary>Starts the server, connects, and opens a conversation of three messages.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _endpoint = ServerEndpoint.StartAsync(Transport).GetAwaiter().GetResult();
+        _endpoint = ServerEndpoint.StartAsync(Transport, Durability).GetAwaiter().GetResult();
         _client = _endpoint.ConnectAsync().GetAwaiter().GetResult();
         _session = ServerEndpoint.CreateConversationAsync(_client, 3).GetAwaiter().GetResult();
     }

@@ -29,11 +29,15 @@ public class ServerThroughputBenchmarks : IDisposable
     [Params(100)]
     public int Clients { get; set; } = 100;
 
+    /// <summary>The store's durability: full (one fsync per update; the default) or process (survives kill -9, not a power loss).</summary>
+    [Params("full", "process")]
+    public string Durability { get; set; } = "full";
+
     /// <summary>Starts the HTTP server and connects the clients, each with a conversation of three messages.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _endpoint = ServerEndpoint.StartAsync("http").GetAwaiter().GetResult();
+        _endpoint = ServerEndpoint.StartAsync("http", Durability).GetAwaiter().GetResult();
         _clients = new McpClient[Clients];
         _sessions = new Guid[Clients];
         for (int i = 0; i < Clients; i++)
