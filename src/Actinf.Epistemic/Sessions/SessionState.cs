@@ -6,14 +6,18 @@ namespace Actinf.Epistemic.Sessions;
 
 /// <summary>
 /// A session's whole state as a versioned, serialisable document (export/import; JSON through
-/// <see cref="SessionStateJson"/>). Vectors are in model units.
+/// <see cref="SessionStateJson"/>). Vectors are in model units; in JSON each is base64 of its float32 values,
+/// little-endian (version 2; version 1's arrays of numbers are still read).
 /// </summary>
 public sealed record SessionState
 {
-    /// <summary>The current format version.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The format version written: 2, float vectors as base64 of little-endian float32 values.</summary>
+    public const int CurrentVersion = 2;
 
-    /// <summary>Format version (1).</summary>
+    /// <summary>The oldest format version read: 1, float vectors as JSON arrays of numbers.</summary>
+    public const int OldestReadableVersion = 1;
+
+    /// <summary>Format version (<see cref="CurrentVersion"/> when written).</summary>
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Session id.</summary>

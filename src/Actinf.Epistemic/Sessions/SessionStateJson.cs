@@ -4,7 +4,7 @@ using Actinf.Epistemic.Errors;
 
 namespace Actinf.Epistemic.Sessions;
 
-/// <summary>Source-generated JSON (de)serialisation of <see cref="SessionState"/> (camelCase, enums as strings).</summary>
+/// <summary>Source-generated JSON (de)serialisation of <see cref="SessionState"/> (camelCase, enums as strings, float vectors as base64).</summary>
 public static class SessionStateJson
 {
     /// <summary>Serialises a state.</summary>
@@ -19,7 +19,7 @@ public static class SessionStateJson
     /// <summary>Parses a state and checks its version.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The state.</returns>
-    /// <exception cref="ActiveInferenceException"><see cref="ErrorKind.InvalidModel"/> for malformed JSON or an unsupported version.</exception>
+    /// <exception cref="ActiveInferenceException"><see cref="ErrorKind.InvalidModel"/> for malformed JSON (a vector that is neither base64 nor an array of numbers included) or an unsupported version.</exception>
     public static SessionState Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -38,17 +38,18 @@ public static class SessionStateJson
             throw new ActiveInferenceException(ErrorKind.InvalidModel, "The session state is empty (JSON null).");
         }
 
-        if (state.Version != SessionState.CurrentVersion)
+        if (state.Version is < SessionState.OldestReadableVersion or > SessionState.CurrentVersion)
         {
-            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"Session state version {state.Version} is not supported; this engine reads version {SessionState.CurrentVersion}.");
+            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"Session state version {state.Version} is not supported; this engine reads versions {SessionState.OldestReadableVersion} to {SessionState.CurrentVersion}.");
         }
 
-        return state;
+        // A version-1 document is read into the same record; it is written back as the current version.
+        return state with { Version = SessionState.CurrentVersion };
     }
 }
 
 /// <summary>The source-generated serialisation context.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, Converters = [typeof(Float32VectorJsonConverter)])]
 [JsonSerializable(typeof(SessionState))]
 internal sealed partial class SessionStateJsonContext : JsonSerializerContext
 {

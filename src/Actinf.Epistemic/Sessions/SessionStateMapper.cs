@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Actinf.Epistemic.Configuration;
 using Actinf.Epistemic.Errors;
 using Actinf.Epistemic.Observations;
@@ -42,6 +43,7 @@ internal static class SessionStateMapper
 
     public static Session Import(SessionState state, EngineOptions options)
     {
+        RequirePresent(state);
         IReadOnlyList<int> dims = options.Model.LayerDimensions;
         if (!state.LayerDimensions.SequenceEqual(dims))
         {
@@ -53,18 +55,33 @@ internal static class SessionStateMapper
         Check(state.Precision.Length == d0 && state.EvidencePrecision.Length == d0 && state.ErrorVariance.Length == d0 && state.LayerErrors.Length == dims.Count, "layer-0 vectors");
         Check(state.RateLimiter.Length == Enum.GetValues<Actions.EpistemicActionType>().Length && state.RateLimiter.All(r => r?.Length == options.Actions.MaxPerType), "rate limiter");
         Check(state.History.All(o => o.Embedding?.Length == d0) && state.Domains.All(d => d.Centroid?.Length == d0) && state.Goals.All(g => g.Embedding?.Length == d0), "embedding lengths");
-        Finite(state.Means.SelectMany(m => m), "means");
+        foreach (float[] mean in state.Means)
+        {
+            Finite(mean, "means");
+        }
+
         Finite(state.Precision, "precision");
-        if (state.Precision.Any(p => p <= 0) || state.ErrorVariance.Any(v => v <= 0) || state.EvidencePrecision.Any(p => p < 0))
+        Finite(state.EvidencePrecision, "evidence precision");
+        Finite(state.ErrorVariance, "error variance");
+        if (TensorPrimitives.Min(state.Precision) <= 0 || TensorPrimitives.Min(state.ErrorVariance) <= 0 || TensorPrimitives.Min(state.EvidencePrecision) < 0)
         {
             throw new ActiveInferenceException(ErrorKind.NumericalInstability, "The session state has a non-positive precision or variance.");
         }
 
-        Finite(state.EvidencePrecision, "evidence precision");
-        Finite(state.ErrorVariance, "error variance");
-        Finite(state.History.SelectMany(o => o.Embedding), "history embeddings");
-        Finite(state.Domains.SelectMany(d => d.Centroid), "domain centroids");
-        Finite(state.Goals.SelectMany(g => g.Embedding), "goals");
+        foreach (ObservationState o in state.History)
+        {
+            Finite(o.Embedding, "history embeddings");
+        }
+
+        foreach (DomainState d in state.Domains)
+        {
+            Finite(d.Centroid, "domain centroids");
+        }
+
+        foreach (GoalState g in state.Goals)
+        {
+            Finite(g.Embedding, "goals");
+        }
 
         var s = new Session(state.SessionId, options, state.CreatedAt) { LastUpdate = state.LastUpdate };
         var b = s.Beliefs;
@@ -114,6 +131,79 @@ internal static class SessionStateMapper
         return s;
     }
 
+    // The JSON reader leaves a missing or null member null; the checks below may then rely on every part being there.
+    private static void RequirePresent(SessionState state)
+    {
+        Present(state.LayerDimensions, "layerDimensions");
+        Present(state.Means, "means");
+        Present(state.Precision, "precision");
+        Present(state.EvidencePrecision, "evidencePrecision");
+        Present(state.ErrorVariance, "errorVariance");
+        Present(state.LayerErrors, "layerErrors");
+        Present(state.Goals, "goals");
+        Present(state.PredictionErrors, "predictionErrors");
+        Present(state.Domains, "domains");
+        Present(state.History, "history");
+        Present(state.IssuedActions, "issuedActions");
+        Present(state.RateLimiter, "rateLimiter");
+        foreach (float[] mean in state.Means)
+        {
+            Present(mean, "means[…]");
+        }
+
+        foreach (GoalState g in state.Goals)
+        {
+            Present(g?.Embedding, "goals[…].embedding");
+        }
+
+        foreach (PredictionErrorState p in state.PredictionErrors)
+        {
+            Present(p?.LayerErrors, "predictionErrors[…].layerErrors");
+        }
+
+        foreach (DomainState d in state.Domains)
+        {
+            Present(d?.Centroid, "domains[…].centroid");
+            Present(d!.Name, "domains[…].name");
+        }
+
+        foreach (ObservationState o in state.History)
+        {
+            Present(o?.Embedding, "history[…].embedding");
+        }
+
+        foreach (IssuedAction a in state.IssuedActions)
+        {
+            Present(a, "issuedActions[…]");
+        }
+
+        foreach (DateTimeOffset[] slots in state.RateLimiter)
+        {
+            Present(slots, "rateLimiter[…]");
+        }
+    }
+
+    private static void Present(object? part, string name)
+    {
+        if (part is null)
+        {
+            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"The session state has no '{name}' (missing or null).");
+        }
+    }
+
+    private static bool ContainsNonFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Check(bool ok, string what)
     {
         if (!ok)
@@ -122,9 +212,9 @@ internal static class SessionStateMapper
         }
     }
 
-    private static void Finite(IEnumerable<float> values, string what)
+    private static void Finite(ReadOnlySpan<float> values, string what)
     {
-        if (values.Any(v => !float.IsFinite(v)))
+        if (ContainsNonFinite(values))
         {
             throw new ActiveInferenceException(ErrorKind.NumericalInstability, $"The session state's {what} contain NaN or infinity.");
         }

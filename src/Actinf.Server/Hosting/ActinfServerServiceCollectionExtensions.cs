@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Actinf.Epistemic;
 using Actinf.Server.Sessions;
 using Actinf.Server.Stores;
@@ -53,7 +54,8 @@ public static class ActinfServerServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SessionRegistry>>()));
-        services.AddSingleton(sp => new Telemetry.ServerMetrics(sp.GetRequiredService<SessionRegistry>(), sp.GetRequiredService<ActiveInferenceEngine>()));
+        services.AddMetrics();
+        services.AddSingleton(sp => new Telemetry.ServerMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<SessionRegistry>(), sp.GetRequiredService<ActiveInferenceEngine>()));
         string version = typeof(ActinfServerServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         return services
             .AddMcpServer(o => o.ServerInfo = new() { Name = ServerName, Version = version })

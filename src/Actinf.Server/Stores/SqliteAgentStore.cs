@@ -15,15 +15,14 @@ namespace Actinf.Server.Stores;
 /// transaction (one event row plus the agent row's counter), whatever the size of the model.
 /// </para>
 /// <para>
-/// One connection of its own, guarded by a semaphore; it shares the file with the session store (SQLite
-/// serialises the writers; <c>busy_timeout</c> covers the wait).
+/// One connection of its own, with group commit (<see cref="SqliteGroupCommit"/>: the appends of different agents
+/// that wait together share one transaction); it shares the file with the session store (SQLite serialises the
+/// writers; <c>busy_timeout</c> covers the wait).
 /// </para>
 /// </remarks>
 public sealed class SqliteAgentStore : IAgentStore, IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _disposed;
+    private readonly SqliteGroupCommit _connection;
 
     /// <summary>Opens (creating if needed) the store file and the agent tables.</summary>
     /// <param name="path">The SQLite file; its folder is created when missing.</param>
@@ -32,9 +31,9 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public SqliteAgentStore(string path, StoreDurability durability = StoreDurability.Full)
     {
-        _connection = DurableSqlite.Open(path, durability, out string fullPath);
+        _connection = new SqliteGroupCommit(DurableSqlite.Open(path, durability, out string fullPath));
         Path = fullPath;
-        Execute("""
+        _connection.Execute("""
             CREATE TABLE IF NOT EXISTS agents (
               id TEXT PRIMARY KEY NOT NULL,
               created_at TEXT NOT NULL,
@@ -62,23 +61,18 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
 
     /// <summary>The SQLite journal mode of the connection (<c>wal</c>).</summary>
     /// <returns>The mode.</returns>
-    public string JournalMode()
-    {
-        _gate.Wait();
-        try
-        {
-            using SqliteCommand cmd = _connection.CreateCommand();
-            cmd.CommandText = "PRAGMA journal_mode;";
-            return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public string JournalMode() =>
+        _connection.ReadAsync(
+            connection =>
+            {
+                using SqliteCommand cmd = connection.CreateCommand();
+                cmd.CommandText = "PRAGMA journal_mode;";
+                return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
+            },
+            CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc />
-    public async Task CreateAsync(AgentRecord record, CancellationToken cancellationToken = default)
+    public Task CreateAsync(AgentRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.Events.Count != 0)
@@ -86,137 +80,62 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
             throw new ArgumentException($"A new agent has no events; this record has {record.Events.Count}.", nameof(record));
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteCommand cmd = _connection.CreateCommand();
-            cmd.CommandText = """
-                INSERT INTO agents (id, created_at, updated_at, event_count, seed, learning, uncertainty, coherence, document)
-                VALUES ($id, $created, $updated, 0, $seed, $learning, $u, $c, $document) ON CONFLICT(id) DO NOTHING;
-                """;
-            cmd.Parameters.AddWithValue("$id", Key(record.AgentId));
-            cmd.Parameters.AddWithValue("$created", Time(record.CreatedAt));
-            cmd.Parameters.AddWithValue("$updated", Time(record.UpdatedAt));
-            cmd.Parameters.AddWithValue("$seed", record.Seed);
-            cmd.Parameters.AddWithValue("$learning", (int)record.Learning);
-            cmd.Parameters.AddWithValue("$u", (double)record.UncertaintyLevel);
-            cmd.Parameters.AddWithValue("$c", (double)record.Coherence);
-            cmd.Parameters.AddWithValue("$document", record.Document);
-
-            // Not cancellable once started: the row is either written and fsynced or absent.
-            if (await cmd.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) != 1)
+        return _connection.WriteAsync(
+            connection =>
             {
-                throw new SessionStoreConflictException($"Agent {record.AgentId} already exists in the store.");
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                using SqliteCommand cmd = connection.CreateCommand();
+                cmd.CommandText = """
+                    INSERT INTO agents (id, created_at, updated_at, event_count, seed, learning, uncertainty, coherence, document)
+                    VALUES ($id, $created, $updated, 0, $seed, $learning, $u, $c, $document) ON CONFLICT(id) DO NOTHING;
+                    """;
+                cmd.Parameters.AddWithValue("$id", Key(record.AgentId));
+                cmd.Parameters.AddWithValue("$created", Time(record.CreatedAt));
+                cmd.Parameters.AddWithValue("$updated", Time(record.UpdatedAt));
+                cmd.Parameters.AddWithValue("$seed", record.Seed);
+                cmd.Parameters.AddWithValue("$learning", (int)record.Learning);
+                cmd.Parameters.AddWithValue("$u", (double)record.UncertaintyLevel);
+                cmd.Parameters.AddWithValue("$c", (double)record.Coherence);
+                cmd.Parameters.AddWithValue("$document", record.Document);
+                if (cmd.ExecuteNonQuery() != 1)
+                {
+                    throw new SessionStoreConflictException($"Agent {record.AgentId} already exists in the store.");
+                }
+
+                return true;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<AgentRecord?> LoadAsync(Guid agentId, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteTransaction read = _connection.BeginTransaction(deferred: true);
-            AgentRecord record;
-            long count;
-            using (SqliteCommand cmd = _connection.CreateCommand())
-            {
-                cmd.Transaction = read;
-                cmd.CommandText = "SELECT created_at, updated_at, event_count, seed, learning, uncertainty, coherence, document FROM agents WHERE id = $id;";
-                cmd.Parameters.AddWithValue("$id", Key(agentId));
-                using SqliteDataReader reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                count = reader.GetInt64(2);
-                record = new AgentRecord(
-                    agentId,
-                    reader.GetString(7),
-                    reader.GetInt32(3),
-                    (AgentLearning)reader.GetInt32(4),
-                    ParseTime(reader.GetString(0)),
-                    ParseTime(reader.GetString(1)),
-                    (float)reader.GetDouble(5),
-                    (float)reader.GetDouble(6),
-                    []);
-            }
-
-            var events = new List<AgentEvent>((int)Math.Min(count, 1 << 20));
-            using (SqliteCommand cmd = _connection.CreateCommand())
-            {
-                cmd.Transaction = read;
-                cmd.CommandText = "SELECT seq, kind, observation, action FROM agent_events WHERE agent_id = $id AND seq < $count ORDER BY seq;";
-                cmd.Parameters.AddWithValue("$id", Key(agentId));
-                cmd.Parameters.AddWithValue("$count", count);
-                using SqliteDataReader reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (reader.GetInt64(0) != events.Count)
-                    {
-                        throw new InvalidDataException($"Agent {agentId}: event {events.Count} is missing from the store (found event {reader.GetInt64(0)}).");
-                    }
-
-                    var kind = (AgentEventKind)reader.GetInt32(1);
-                    events.Add(kind == AgentEventKind.Reset
-                        ? AgentEvent.Reset
-                        : AgentEvent.Step(ParseInts(reader.GetString(2)), ParseInts(reader.GetString(3))));
-                }
-            }
-
-            if (events.Count != count)
-            {
-                throw new InvalidDataException($"Agent {agentId}: the store lists {count} events but holds {events.Count}.");
-            }
-
-            return record with { Events = events };
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<AgentRecord?> LoadAsync(Guid agentId, CancellationToken cancellationToken = default) =>
+        _connection.ReadAsync(connection => Load(connection, agentId), cancellationToken);
 
     /// <inheritdoc />
-    public async Task AppendAsync(Guid agentId, long expectedCount, AgentEvent agentEvent, DateTimeOffset updatedAt, float uncertaintyLevel, float coherence, CancellationToken cancellationToken = default)
+    public Task AppendAsync(Guid agentId, long expectedCount, AgentEvent agentEvent, DateTimeOffset updatedAt, float uncertaintyLevel, float coherence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(agentEvent);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedCount);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
 
-            // Not cancellable once started: both rows are written and fsynced together, or neither.
-            using SqliteTransaction write = _connection.BeginTransaction();
-            using (SqliteCommand update = _connection.CreateCommand())
+        // Both rows are written in one transaction (with the other writes of the batch), or neither.
+        return _connection.WriteAsync(
+            connection =>
             {
-                update.Transaction = write;
-                update.CommandText = "UPDATE agents SET event_count = $next, updated_at = $updated, uncertainty = $u, coherence = $c WHERE id = $id AND event_count = $expected;";
-                update.Parameters.AddWithValue("$id", Key(agentId));
-                update.Parameters.AddWithValue("$next", expectedCount + 1);
-                update.Parameters.AddWithValue("$expected", expectedCount);
-                update.Parameters.AddWithValue("$updated", Time(updatedAt));
-                update.Parameters.AddWithValue("$u", (double)uncertaintyLevel);
-                update.Parameters.AddWithValue("$c", (double)coherence);
-                if (await update.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) != 1)
+                using (SqliteCommand update = connection.CreateCommand())
                 {
-                    write.Rollback();
-                    throw new SessionStoreConflictException($"Agent {agentId} is no longer at event {expectedCount} in the store (changed or deleted by another writer).");
+                    update.CommandText = "UPDATE agents SET event_count = $next, updated_at = $updated, uncertainty = $u, coherence = $c WHERE id = $id AND event_count = $expected;";
+                    update.Parameters.AddWithValue("$id", Key(agentId));
+                    update.Parameters.AddWithValue("$next", expectedCount + 1);
+                    update.Parameters.AddWithValue("$expected", expectedCount);
+                    update.Parameters.AddWithValue("$updated", Time(updatedAt));
+                    update.Parameters.AddWithValue("$u", (double)uncertaintyLevel);
+                    update.Parameters.AddWithValue("$c", (double)coherence);
+                    if (update.ExecuteNonQuery() != 1)
+                    {
+                        throw new SessionStoreConflictException($"Agent {agentId} is no longer at event {expectedCount} in the store (changed or deleted by another writer).");
+                    }
                 }
-            }
 
-            using (SqliteCommand insert = _connection.CreateCommand())
-            {
-                insert.Transaction = write;
+                using SqliteCommand insert = connection.CreateCommand();
 
                 // INSERT OR REPLACE: rows past event_count can only be leftovers of a rolled-back write.
                 insert.CommandText = "INSERT OR REPLACE INTO agent_events (agent_id, seq, kind, observation, action) VALUES ($id, $seq, $kind, $o, $a);";
@@ -225,69 +144,97 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
                 insert.Parameters.AddWithValue("$kind", (int)agentEvent.Kind);
                 insert.Parameters.AddWithValue("$o", agentEvent.Observation is null ? DBNull.Value : FormatInts(agentEvent.Observation));
                 insert.Parameters.AddWithValue("$a", agentEvent.Action is null ? DBNull.Value : FormatInts(agentEvent.Action));
-                await insert.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
-            write.Commit();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                insert.ExecuteNonQuery();
+                return true;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<bool> DeleteAsync(Guid agentId, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteTransaction write = _connection.BeginTransaction();
-            int deleted;
-            using (SqliteCommand cmd = _connection.CreateCommand())
+    public Task<bool> DeleteAsync(Guid agentId, CancellationToken cancellationToken = default) =>
+        _connection.WriteAsync(
+            connection =>
             {
-                cmd.Transaction = write;
-                cmd.CommandText = "DELETE FROM agents WHERE id = $id;";
-                cmd.Parameters.AddWithValue("$id", Key(agentId));
-                deleted = await cmd.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+                int deleted;
+                using (SqliteCommand cmd = connection.CreateCommand())
+                {
+                    cmd.CommandText = "DELETE FROM agents WHERE id = $id;";
+                    cmd.Parameters.AddWithValue("$id", Key(agentId));
+                    deleted = cmd.ExecuteNonQuery();
+                }
 
-            using (SqliteCommand cmd = _connection.CreateCommand())
-            {
-                cmd.Transaction = write;
-                cmd.CommandText = "DELETE FROM agent_events WHERE agent_id = $id;";
-                cmd.Parameters.AddWithValue("$id", Key(agentId));
-                await cmd.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+                using (SqliteCommand cmd = connection.CreateCommand())
+                {
+                    cmd.CommandText = "DELETE FROM agent_events WHERE agent_id = $id;";
+                    cmd.Parameters.AddWithValue("$id", Key(agentId));
+                    cmd.ExecuteNonQuery();
+                }
 
-            write.Commit();
-            return deleted == 1;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+                return deleted == 1;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => _connection.Dispose();
+
+    // A read transaction, so the agent row and its events are one consistent snapshot.
+    private static AgentRecord? Load(SqliteConnection connection, Guid agentId)
     {
-        _gate.Wait();
-        try
+        using SqliteTransaction read = connection.BeginTransaction(deferred: true);
+        AgentRecord record;
+        long count;
+        using (SqliteCommand cmd = connection.CreateCommand())
         {
-            if (_disposed)
+            cmd.Transaction = read;
+            cmd.CommandText = "SELECT created_at, updated_at, event_count, seed, learning, uncertainty, coherence, document FROM agents WHERE id = $id;";
+            cmd.Parameters.AddWithValue("$id", Key(agentId));
+            using SqliteDataReader reader = cmd.ExecuteReader();
+            if (!reader.Read())
             {
-                return;
+                return null;
             }
 
-            _disposed = true;
-            _connection.Dispose();
+            count = reader.GetInt64(2);
+            record = new AgentRecord(
+                agentId,
+                reader.GetString(7),
+                reader.GetInt32(3),
+                (AgentLearning)reader.GetInt32(4),
+                ParseTime(reader.GetString(0)),
+                ParseTime(reader.GetString(1)),
+                (float)reader.GetDouble(5),
+                (float)reader.GetDouble(6),
+                []);
         }
-        finally
+
+        var events = new List<AgentEvent>((int)Math.Min(count, 1 << 20));
+        using (SqliteCommand cmd = connection.CreateCommand())
         {
-            _gate.Release();
+            cmd.Transaction = read;
+            cmd.CommandText = "SELECT seq, kind, observation, action FROM agent_events WHERE agent_id = $id AND seq < $count ORDER BY seq;";
+            cmd.Parameters.AddWithValue("$id", Key(agentId));
+            cmd.Parameters.AddWithValue("$count", count);
+            using SqliteDataReader reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.GetInt64(0) != events.Count)
+                {
+                    throw new InvalidDataException($"Agent {agentId}: event {events.Count} is missing from the store (found event {reader.GetInt64(0)}).");
+                }
+
+                var kind = (AgentEventKind)reader.GetInt32(1);
+                events.Add(kind == AgentEventKind.Reset
+                    ? AgentEvent.Reset
+                    : AgentEvent.Step(ParseInts(reader.GetString(2)), ParseInts(reader.GetString(3))));
+            }
         }
+
+        if (events.Count != count)
+        {
+            throw new InvalidDataException($"Agent {agentId}: the store lists {count} events but holds {events.Count}.");
+        }
+
+        return record with { Events = events };
     }
 
     private static string Key(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
@@ -300,6 +247,4 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
 
     private static int[] ParseInts(string text) =>
         text.Length == 0 ? [] : [.. text.Split(',').Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture))];
-
-    private void Execute(string sql) => DurableSqlite.Execute(_connection, sql);
 }

@@ -11,7 +11,7 @@ namespace Actinf.Server.Telemetry;
 /// latency, loaded sessions, open MCP-over-HTTP sessions, and the epistemic engine's own counters. Any
 /// OpenTelemetry or <c>dotnet-counters</c> listener can read them; <c>/metrics</c> serves them in Prometheus text.
 /// </summary>
-public sealed class ServerMetrics : IDisposable
+public sealed class ServerMetrics
 {
     /// <summary>The meter's name, for listeners (<c>dotnet-counters monitor --counters Actinf.Server</c>).</summary>
     public const string MeterName = "Actinf.Server";
@@ -22,13 +22,15 @@ public sealed class ServerMetrics : IDisposable
     private int _httpSessions;
 
     /// <summary>Creates the instruments; the observable ones read <paramref name="registry"/> and <paramref name="engine"/> when collected.</summary>
+    /// <param name="meterFactory">The host's meter factory (the meter is disposed with the host). Listeners find meters by name, process-wide: two servers in one process share the counts of <c>/metrics</c>.</param>
     /// <param name="registry">The session registry (loaded sessions).</param>
     /// <param name="engine">The engine (belief updates, EFE evaluations and cache, actions, feedback, timeouts).</param>
-    public ServerMetrics(SessionRegistry registry, ActiveInferenceEngine engine)
+    public ServerMetrics(IMeterFactory meterFactory, SessionRegistry registry, ActiveInferenceEngine engine)
     {
+        ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(engine);
-        _meter = new Meter(MeterName, typeof(ServerMetrics).Assembly.GetName().Version?.ToString(3));
+        _meter = meterFactory.Create(new MeterOptions(MeterName) { Version = typeof(ServerMetrics).Assembly.GetName().Version?.ToString(3) });
         _toolCalls = _meter.CreateCounter<long>("actinf.tool.calls", "{call}", "Tool calls answered, by tool and outcome (ok, or the JSON-RPC error code).");
         _toolDuration = _meter.CreateHistogram<double>(
             "actinf.tool.duration",
@@ -61,9 +63,6 @@ public sealed class ServerMetrics : IDisposable
     /// <summary>Counts an MCP HTTP session opened (+1) or closed (−1).</summary>
     /// <param name="delta">+1 or −1.</param>
     public void AddHttpSessions(int delta) => Interlocked.Add(ref _httpSessions, delta);
-
-    /// <inheritdoc/>
-    public void Dispose() => _meter.Dispose();
 
     private static double HelpfulRate(EngineMetrics m) => m.ActionsRated == 0 ? 0 : m.HelpfulRate;
 }

@@ -33,7 +33,7 @@ public class SessionStateJsonTests
         using (engine)
         {
             string json = engine.ExportSession(id);
-            Assert.Contains("\"version\":1", json, StringComparison.Ordinal);
+            Assert.Contains("\"version\":2", json, StringComparison.Ordinal);
             using var other = new ActiveInferenceEngine(timeProvider: clock);
             Assert.Equal(id, other.ImportSession(json).SessionId);
             Assert.Equal(json, other.ExportSession(id));
@@ -72,13 +72,57 @@ public class SessionStateJsonTests
     }
 
     [Theory]
+    [InlineData("{\"version\":3}", ErrorKind.InvalidModel)]
+    [InlineData("{\"version\":0}", ErrorKind.InvalidModel)]
     [InlineData("{\"version\":2}", ErrorKind.InvalidModel)]
+    [InlineData("{\"version\":2,\"layerDimensions\":null}", ErrorKind.InvalidModel)]
+    [InlineData("{\"version\":2,\"precision\":\"not base64!\"}", ErrorKind.InvalidModel)]
+    [InlineData("{\"version\":2,\"precision\":\"AAA=\"}", ErrorKind.InvalidModel)]
+    [InlineData("{\"version\":2,\"precision\":[1,\"x\"]}", ErrorKind.InvalidModel)]
+    [InlineData("{\"version\":2,\"precision\":{}}", ErrorKind.InvalidModel)]
     [InlineData("not json", ErrorKind.InvalidModel)]
     [InlineData("{\"version\":1,\"layerDimensions\":[4]}", ErrorKind.InvalidModel)]
     public void Import_BadDocument_Rejected(string json, ErrorKind kind)
     {
         using var engine = new ActiveInferenceEngine();
         Assert.Equal(kind, Assert.Throws<ActiveInferenceException>(() => engine.ImportSession(json)).Kind);
+    }
+
+    [Fact]
+    public void Export_Vectors_AreBase64OfLittleEndianFloat32()
+    {
+        var clock = new ManualTimeProvider();
+        var (engine, id) = Populated(clock);
+        using (engine)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(engine.ExportSession(id));
+            byte[] bytes = Convert.FromBase64String(doc.RootElement.GetProperty("precision").GetString()!);
+            Assert.Equal(1536 * sizeof(float), bytes.Length);
+            float[] precision = SessionStateJson.Deserialize(engine.ExportSession(id)).Precision;
+            for (int i = 0; i < precision.Length; i += 97)
+            {
+                Assert.Equal(precision[i], System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float))));
+            }
+        }
+    }
+
+    [Fact]
+    public void Import_VersionOneDocument_ReadAndWrittenBackAsVersionTwoWithTheSameValues()
+    {
+        var clock = new ManualTimeProvider();
+        var (engine, id) = Populated(clock);
+        using (engine)
+        {
+            string current = engine.ExportSession(id);
+
+            // Version 1 wrote every vector as an array of numbers; the plain serializer does the same.
+            SessionState state = SessionStateJson.Deserialize(current) with { Version = 1 };
+            string versionOne = System.Text.Json.JsonSerializer.Serialize(state, LenientJson);
+            Assert.Contains("\"precision\":[", versionOne, StringComparison.Ordinal);
+            using var other = new ActiveInferenceEngine(timeProvider: clock);
+            other.ImportSession(versionOne);
+            Assert.Equal(current, other.ExportSession(id));
+        }
     }
 
     [Fact]

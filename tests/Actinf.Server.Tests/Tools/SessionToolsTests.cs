@@ -135,7 +135,7 @@ public sealed class SessionToolsTests
     {
         await using McpPair pair = await McpPair.StartAsync();
         Guid id = await pair.CreateSessionAsync();
-        string state = (await pair.ExportAsync(id)).Replace("\"version\":1", "\"version\":99", StringComparison.Ordinal);
+        string state = (await pair.ExportAsync(id)).Replace("\"version\":2", "\"version\":99", StringComparison.Ordinal);
         McpProtocolException e = await pair.FailAsync("session_import", new() { ["state"] = state, ["replace"] = true });
         Assert.Equal(-32012, (int)e.ErrorCode);
         Assert.Contains("99", e.Message, StringComparison.Ordinal);
