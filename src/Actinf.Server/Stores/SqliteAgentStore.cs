@@ -61,15 +61,7 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
 
     /// <summary>The SQLite journal mode of the connection (<c>wal</c>).</summary>
     /// <returns>The mode.</returns>
-    public string JournalMode() =>
-        _connection.ReadAsync(
-            connection =>
-            {
-                using SqliteCommand cmd = connection.CreateCommand();
-                cmd.CommandText = "PRAGMA journal_mode;";
-                return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
-            },
-            CancellationToken.None).GetAwaiter().GetResult();
+    public string JournalMode() => _connection.JournalMode();
 
     /// <inheritdoc />
     public Task CreateAsync(AgentRecord record, CancellationToken cancellationToken = default)

@@ -10,15 +10,14 @@ namespace Actinf.Server.Stores;
 /// </summary>
 /// <remarks>
 /// Durability as in <see cref="SqliteSessionStore"/>: <c>journal_mode=WAL</c> and <c>synchronous=FULL</c>, so a
-/// save that returned survives a killed process, an OS crash and a power loss. Each save is one upsert (its own
-/// transaction), so a crash during a save leaves the previous row. One connection of its own, guarded by a
-/// semaphore; SQLite serialises it with the other stores' writers (<c>busy_timeout</c> covers the wait).
+/// save that returned survives a killed process, an OS crash and a power loss. Each save is one upsert (in its own
+/// transaction, or grouped with saves made at the same time: <see cref="SqliteGroupCommit"/>), so a crash during a
+/// save leaves the previous row. One connection of its own; SQLite serialises it with the other stores' writers
+/// (<c>busy_timeout</c> covers the wait).
 /// </remarks>
 public sealed class SqliteEngineStateStore : IEngineStateStore, IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _disposed;
+    private readonly SqliteGroupCommit _connection;
 
     /// <summary>Opens (creating if needed) the store file and the <c>engine_state</c> table.</summary>
     /// <param name="path">The SQLite file; its folder is created when missing.</param>
@@ -27,9 +26,9 @@ public sealed class SqliteEngineStateStore : IEngineStateStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public SqliteEngineStateStore(string path, StoreDurability durability = StoreDurability.Full)
     {
-        _connection = DurableSqlite.Open(path, durability, out string fullPath);
+        _connection = new SqliteGroupCommit(DurableSqlite.Open(path, durability, out string fullPath));
         Path = fullPath;
-        Execute("""
+        _connection.Execute("""
             CREATE TABLE IF NOT EXISTS engine_state (
               part TEXT PRIMARY KEY NOT NULL,
               updated_at TEXT NOT NULL,
@@ -42,95 +41,54 @@ public sealed class SqliteEngineStateStore : IEngineStateStore, IDisposable
     public string Path { get; }
 
     /// <inheritdoc />
-    public async Task<EngineStateRecord?> LoadAsync(EngineStateParts part, CancellationToken cancellationToken = default)
+    public Task<EngineStateRecord?> LoadAsync(EngineStateParts part, CancellationToken cancellationToken = default)
     {
         string key = Key(part);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteCommand cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT updated_at, state FROM engine_state WHERE part = $part;";
-            cmd.Parameters.AddWithValue("$part", key);
-            using SqliteDataReader reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return _connection.ReadAsync(
+            connection =>
             {
-                return null;
-            }
+                using SqliteCommand cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT updated_at, state FROM engine_state WHERE part = $part;";
+                cmd.Parameters.AddWithValue("$part", key);
+                using SqliteDataReader reader = cmd.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return null;
+                }
 
-            DateTimeOffset updated = DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            return new EngineStateRecord(part, updated, reader.GetString(1));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                DateTimeOffset updated = DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                return new EngineStateRecord(part, updated, reader.GetString(1));
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(EngineStateRecord record, CancellationToken cancellationToken = default)
+    public Task SaveAsync(EngineStateRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         string key = Key(record.Part);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteCommand cmd = _connection.CreateCommand();
-            cmd.CommandText = """
-                INSERT INTO engine_state (part, updated_at, state) VALUES ($part, $updated, $state)
-                ON CONFLICT(part) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state;
-                """;
-            cmd.Parameters.AddWithValue("$part", key);
-            cmd.Parameters.AddWithValue("$updated", record.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("$state", record.State);
-
-            // Not cancellable once started: the row is either written and fsynced or untouched.
-            await cmd.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _connection.WriteAsync(
+            connection =>
+            {
+                using SqliteCommand cmd = connection.CreateCommand();
+                cmd.CommandText = """
+                    INSERT INTO engine_state (part, updated_at, state) VALUES ($part, $updated, $state)
+                    ON CONFLICT(part) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state;
+                    """;
+                cmd.Parameters.AddWithValue("$part", key);
+                cmd.Parameters.AddWithValue("$updated", record.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+                cmd.Parameters.AddWithValue("$state", record.State);
+                return cmd.ExecuteNonQuery();
+            },
+            cancellationToken);
     }
 
     /// <summary>The SQLite journal mode of the connection (<c>wal</c>).</summary>
     /// <returns>The mode.</returns>
-    public string JournalMode()
-    {
-        _gate.Wait();
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteCommand cmd = _connection.CreateCommand();
-            cmd.CommandText = "PRAGMA journal_mode;";
-            return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public string JournalMode() => _connection.JournalMode();
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _gate.Wait();
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _connection.Dispose();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public void Dispose() => _connection.Dispose();
 
     private static string Key(EngineStateParts part) => part switch
     {
@@ -138,6 +96,4 @@ public sealed class SqliteEngineStateStore : IEngineStateStore, IDisposable
         EngineStateParts.FeedbackStatistics => "feedback_statistics",
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Give exactly one part: ModelWeights or FeedbackStatistics."),
     };
-
-    private void Execute(string sql) => DurableSqlite.Execute(_connection, sql);
 }

@@ -115,6 +115,18 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
     }
 
+    /// <summary>The SQLite journal mode of the connection (<c>wal</c> as <see cref="DurableSqlite.Open"/> sets it).</summary>
+    /// <returns>The mode.</returns>
+    public string JournalMode() =>
+        ReadAsync(
+            connection =>
+            {
+                using SqliteCommand cmd = connection.CreateCommand();
+                cmd.CommandText = "PRAGMA journal_mode;";
+                return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            },
+            CancellationToken.None).GetAwaiter().GetResult();
+
     /// <inheritdoc />
     public void Dispose()
     {

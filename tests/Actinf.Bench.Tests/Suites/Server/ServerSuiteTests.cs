@@ -11,7 +11,7 @@ public class ServerSuiteTests
         SuiteCatalog catalog = SuiteCatalog.Default;
 
         Assert.Contains("server", catalog.Suites);
-        Assert.Equal([typeof(ServerLatencyBenchmarks), typeof(ServerThroughputBenchmarks)], catalog.TypesOf("server"));
+        Assert.Equal([typeof(ServerLatencyBenchmarks), typeof(ServerThroughputBenchmarks), typeof(SessionStoreBenchmarks)], catalog.TypesOf("server"));
     }
 
     [Theory]
