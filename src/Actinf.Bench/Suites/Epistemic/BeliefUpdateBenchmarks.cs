@@ -32,7 +32,10 @@ public class BeliefUpdateBenchmarks : IDisposable
     [Params(16, 1)]
     public int ConnectionGroups { get; set; } = 16;
 
-    /// <summary>Builds the model (seed 12345) and runs 16 warm-up updates.</summary>
+    /// <summary>How long <see cref="Setup"/> keeps updating before measurement (<see cref="JitWarmup"/>); tests shorten it.</summary>
+    internal TimeSpan WarmupTime { get; set; } = JitWarmup.DefaultDuration;
+
+    /// <summary>Builds the model (seed 12345) and updates for <see cref="WarmupTime"/> (at least 16 updates), so the measured calls run optimised code.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -46,6 +49,8 @@ public class BeliefUpdateBenchmarks : IDisposable
         {
             Update();
         }
+
+        JitWarmup.Run(() => Update(), WarmupTime);
     }
 
     /// <inheritdoc />

@@ -37,13 +37,22 @@ public class ServerLatencyBenchmarks : IDisposable
     [Params("full", "process")]
     public string Durability { get; set; } = "full";
 
-    /// <summary>Starts the server, connects, and opens a conversation of three messages.</summary>
+    /// <summary>How long <see cref="Setup"/> keeps calling each tool before measurement (<see cref="JitWarmup"/>); tests shorten it.</summary>
+    internal TimeSpan WarmupTime { get; set; } = JitWarmup.DefaultDuration;
+
+    /// <summary>
+    /// Starts the server, connects, opens a conversation of three messages, and calls both tools for
+    /// <see cref="WarmupTime"/> each, so that the measured calls run the JIT's optimised code in the client and in
+    /// the server (a stdio server is a fresh process for every case).
+    /// </summary>
     [GlobalSetup]
     public void Setup()
     {
         _endpoint = ServerEndpoint.StartAsync(Transport, Durability).GetAwaiter().GetResult();
         _client = _endpoint.ConnectAsync().GetAwaiter().GetResult();
         _session = ServerEndpoint.CreateConversationAsync(_client, 3).GetAwaiter().GetResult();
+        JitWarmup.Run(() => Observe().GetAwaiter().GetResult(), WarmupTime);
+        JitWarmup.Run(() => EpistemicAction().GetAwaiter().GetResult(), WarmupTime);
     }
 
     /// <summary>Closes the client and stops the server.</summary>

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace Actinf.Bench.Suites.Causal;
+namespace Actinf.Bench.Suites;
 
 /// <summary>
 /// Runs a benchmark's own call for a while in <c>[GlobalSetup]</c>, so that the measured calls run the JIT's
 /// optimised (tier-1) code.
 /// </summary>
 /// <remarks>
-/// Under <see cref="CausalPerCallConfig"/> BenchmarkDotNet warms up with 20 single calls only, and a full run
+/// Under the per-call configurations (<c>CausalPerCallConfig</c>, <c>PerCallLatencyConfig</c>) BenchmarkDotNet warms up with 20 single calls only, and a full run
 /// starts every case in a fresh process: a method is promoted from tier 0 after 30 calls and a 100 ms quiet
 /// delay, so without this the first few hundred measured calls of a sub-millisecond query would time
 /// unoptimised code (seen: medians twice those of a warmed in-process run).
