@@ -10,7 +10,7 @@ public sealed partial class ActiveInferenceEngine
 {
     /// <summary>
     /// Exports the state all sessions share: the model's learned weights and/or the feedback statistics
-    /// (sessions are exported one by one with <see cref="ExportSession"/>).
+    /// (sessions are exported one by one with <see cref="ExportSession(Guid)"/>).
     /// </summary>
     /// <param name="parts">Which parts to include (default both).</param>
     /// <returns>The state (version 1). Each part is a consistent snapshot even while other threads learn: the weights

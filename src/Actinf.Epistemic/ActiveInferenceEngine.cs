@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Actinf.Epistemic.Actions;
 using Actinf.Epistemic.Configuration;
@@ -324,14 +325,43 @@ public sealed partial class ActiveInferenceEngine : IDisposable
         }
     }
 
-    /// <summary>Imports a session exported by <see cref="ExportSession"/> (replacing a live session with the same id when <paramref name="replace"/>).</summary>
+    /// <summary>Exports a session's whole state as versioned UTF-8 JSON into <paramref name="destination"/>.</summary>
+    /// <param name="sessionId">The session.</param>
+    /// <param name="destination">Receives the UTF-8 bytes of the same document as <see cref="ExportSession(Guid)"/>.</param>
+    /// <exception cref="ActiveInferenceException">SessionNotFound.</exception>
+    /// <remarks>For servers that store every update: with a reused buffer the document (about 130 KB after a hundred
+    /// observations) is never materialised as a string, which would be a large-object-heap allocation per save.</remarks>
+    public void ExportSession(Guid sessionId, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        Session s = Find(sessionId);
+        lock (s.Gate)
+        {
+            SessionStateJson.Serialize(SessionStateMapper.Export(s), destination);
+        }
+    }
+
+    /// <summary>Imports a session exported by <see cref="ExportSession(Guid)"/> (replacing a live session with the same id when <paramref name="replace"/>).</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="replace">Replace an existing session with the same id.</param>
     /// <returns>The imported session's id.</returns>
     /// <exception cref="ActiveInferenceException">InvalidModel (version, shapes); NumericalInstability (non-finite values); Internal (id in use and not replacing).</exception>
     public SessionInfo ImportSession(string json, bool replace = false)
     {
-        Session session = SessionStateMapper.Import(SessionStateJson.Deserialize(json), Options);
+        ArgumentNullException.ThrowIfNull(json);
+        return Add(SessionStateMapper.Import(SessionStateJson.Deserialize(json), Options), replace);
+    }
+
+    /// <summary>Imports a session from the UTF-8 JSON of <see cref="ExportSession(Guid, IBufferWriter{byte})"/> (or of <see cref="ExportSession(Guid)"/>).</summary>
+    /// <param name="utf8Json">The UTF-8 bytes.</param>
+    /// <param name="replace">Replace an existing session with the same id.</param>
+    /// <returns>The imported session's id.</returns>
+    /// <exception cref="ActiveInferenceException">InvalidModel (JSON, version, shapes); NumericalInstability (non-finite values); Internal (id in use and not replacing).</exception>
+    public SessionInfo ImportSession(ReadOnlySpan<byte> utf8Json, bool replace = false) =>
+        Add(SessionStateMapper.Import(SessionStateJson.Deserialize(utf8Json), Options), replace);
+
+    private SessionInfo Add(Session session, bool replace)
+    {
         if (replace)
         {
             _sessions[session.Id] = session;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Actinf.Epistemic.Errors;
@@ -16,6 +17,17 @@ public static class SessionStateJson
         return JsonSerializer.Serialize(state, SessionStateJsonContext.Default.SessionState);
     }
 
+    /// <summary>Serialises a state as UTF-8 JSON (the same bytes as the UTF-8 encoding of <see cref="Serialize(SessionState)"/>).</summary>
+    /// <param name="state">The state.</param>
+    /// <param name="destination">Receives the UTF-8 bytes; nothing else is allocated for the text, so a reused buffer keeps a save free of large allocations.</param>
+    public static void Serialize(SessionState state, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var writer = new Utf8JsonWriter(destination);
+        JsonSerializer.Serialize(writer, state, SessionStateJsonContext.Default.SessionState);
+    }
+
     /// <summary>Parses a state and checks its version.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The state.</returns>
@@ -30,9 +42,36 @@ public static class SessionStateJson
         }
         catch (JsonException ex)
         {
-            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"The session state is not valid JSON: {ex.Message}", ex);
+            throw Malformed(ex);
         }
 
+        return Checked(state);
+    }
+
+    /// <summary>Parses a state from UTF-8 JSON and checks its version.</summary>
+    /// <param name="utf8Json">The UTF-8 bytes.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="ActiveInferenceException"><see cref="ErrorKind.InvalidModel"/> for malformed JSON or UTF-8, or an unsupported version.</exception>
+    public static SessionState Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        SessionState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize(utf8Json, SessionStateJsonContext.Default.SessionState);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(ex);
+        }
+
+        return Checked(state);
+    }
+
+    private static ActiveInferenceException Malformed(JsonException ex) =>
+        new(ErrorKind.InvalidModel, $"The session state is not valid JSON: {ex.Message}", ex);
+
+    private static SessionState Checked(SessionState? state)
+    {
         if (state is null)
         {
             throw new ActiveInferenceException(ErrorKind.InvalidModel, "The session state is empty (JSON null).");

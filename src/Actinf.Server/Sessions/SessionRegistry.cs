@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Actinf.Epistemic;
 using Actinf.Epistemic.Contracts;
@@ -40,6 +41,7 @@ public sealed partial class SessionRegistry
     private readonly ILogger<SessionRegistry> _log;
     private readonly KeyedLocks _locks = new();
     private readonly ConcurrentDictionary<Guid, Loaded> _loaded = new();
+    private readonly BufferPool _exportBuffers = new();
     private long _lastSweep;
     private int _sweeping;
 
@@ -257,7 +259,7 @@ public sealed partial class SessionRegistry
         }
 
         SessionRecord record = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
-        _engine.ImportSession(record.State, replace: true);
+        _engine.ImportSession(record.State.Span, replace: true);
         entry = new Loaded(record.Version, _time.GetTimestamp());
         _loaded[id] = entry;
         LogLoaded(id, record.Version);
@@ -266,13 +268,21 @@ public sealed partial class SessionRegistry
 
     private async Task<SessionSnapshot> PersistAsync(Guid id, long expectedVersion)
     {
-        string state = _engine.ExportSession(id);
-        SessionSnapshot snapshot = _engine.GetSession(id);
-        var record = new SessionRecord(id, expectedVersion + 1, _time.GetUtcNow(), snapshot.UncertaintyLevel, snapshot.Coherence, state);
+        ArrayBufferWriter<byte> buffer = _exportBuffers.Rent();
+        try
+        {
+            _engine.ExportSession(id, buffer);
+            SessionSnapshot snapshot = _engine.GetSession(id);
+            var record = new SessionRecord(id, expectedVersion + 1, _time.GetUtcNow(), snapshot.UncertaintyLevel, snapshot.Coherence, buffer.WrittenMemory);
 
-        // Not cancellable: once the engine changed the session, either the save completes or the session is dropped.
-        await _store.SaveAsync(record, expectedVersion, CancellationToken.None).ConfigureAwait(false);
-        return snapshot;
+            // Not cancellable: once the engine changed the session, either the save completes or the session is dropped.
+            await _store.SaveAsync(record, expectedVersion, CancellationToken.None).ConfigureAwait(false);
+            return snapshot;
+        }
+        finally
+        {
+            _exportBuffers.Return(buffer); // the store copied the bytes before SaveAsync completed (ISessionStore contract)
+        }
     }
 
     private void Forget(Guid id)

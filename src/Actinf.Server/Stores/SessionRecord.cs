@@ -6,8 +6,13 @@ namespace Actinf.Server.Stores;
 /// <param name="UpdatedAt">When this version was written.</param>
 /// <param name="UncertaintyLevel">The session's uncertainty level U in [0, 1] at this version (for listings and the pulse).</param>
 /// <param name="Coherence">The session's coherence in [0, 1] at this version.</param>
-/// <param name="State">The versioned JSON of <c>ActiveInferenceEngine.ExportSession</c>.</param>
-public sealed record SessionRecord(Guid SessionId, long Version, DateTimeOffset UpdatedAt, float UncertaintyLevel, float Coherence, string State);
+/// <param name="State">
+/// The UTF-8 bytes of the versioned JSON of <c>ActiveInferenceEngine.ExportSession</c>. A store copies them before
+/// <see cref="ISessionStore.SaveAsync"/> completes, so the caller may reuse the buffer afterwards (the server saves
+/// from pooled buffers: a session's JSON is about 130 KB, and a fresh string or array per save would be a
+/// large-object-heap allocation).
+/// </param>
+public sealed record SessionRecord(Guid SessionId, long Version, DateTimeOffset UpdatedAt, float UncertaintyLevel, float Coherence, ReadOnlyMemory<byte> State);
 
 /// <summary>A stored session without its state (what <see cref="ISessionStore.ListAsync"/> returns).</summary>
 /// <param name="SessionId">The session id.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Actinf.Server.Stores;
 
@@ -19,6 +20,11 @@ namespace Actinf.Server.Stores;
 /// Every statement runs on one connection (SQLite has a single writer anyway, and the registry reads a session
 /// only on a cache miss), with group commit (<see cref="SqliteGroupCommit"/>): the saves of different sessions that
 /// wait together share one transaction and one fsync, each still atomic on its own.
+/// </para>
+/// <para>
+/// The state column holds the session's JSON as TEXT. A save binds it straight from the caller's UTF-8 bytes
+/// (SQLite's own statement API, which Microsoft.Data.Sqlite only offers for strings), and a load reads it back as
+/// UTF-8 bytes: no 130 KB string and no transcoding per save.
 /// </para>
 /// </remarks>
 public sealed class SqliteSessionStore : ISessionStore, IDisposable
@@ -66,7 +72,7 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
                 cmd.Parameters.AddWithValue("$id", Key(sessionId));
                 using SqliteDataReader reader = cmd.ExecuteReader();
                 return reader.Read()
-                    ? new SessionRecord(sessionId, reader.GetInt64(0), ParseTime(reader.GetString(1)), (float)reader.GetDouble(2), (float)reader.GetDouble(3), reader.GetString(4))
+                    ? new SessionRecord(sessionId, reader.GetInt64(0), ParseTime(reader.GetString(1)), (float)reader.GetDouble(2), (float)reader.GetDouble(3), reader.GetFieldValue<byte[]>(4))
                     : null;
             },
             cancellationToken);
@@ -83,18 +89,7 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
         return _connection.WriteAsync(
             connection =>
             {
-                using SqliteCommand cmd = connection.CreateCommand();
-                cmd.CommandText = expectedVersion == 0
-                    ? "INSERT INTO sessions (id, version, updated_at, uncertainty, coherence, state) VALUES ($id, $version, $updated, $u, $c, $state) ON CONFLICT(id) DO NOTHING;"
-                    : "UPDATE sessions SET version = $version, updated_at = $updated, uncertainty = $u, coherence = $c, state = $state WHERE id = $id AND version = $expected;";
-                cmd.Parameters.AddWithValue("$id", Key(record.SessionId));
-                cmd.Parameters.AddWithValue("$version", record.Version);
-                cmd.Parameters.AddWithValue("$updated", record.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-                cmd.Parameters.AddWithValue("$u", (double)record.UncertaintyLevel);
-                cmd.Parameters.AddWithValue("$c", (double)record.Coherence);
-                cmd.Parameters.AddWithValue("$state", record.State);
-                cmd.Parameters.AddWithValue("$expected", expectedVersion);
-                if (cmd.ExecuteNonQuery() != 1)
+                if (WriteRow(connection, record, expectedVersion) != 1)
                 {
                     throw new SessionStoreConflictException(expectedVersion == 0
                         ? $"Session {record.SessionId} already exists in the store."
@@ -142,6 +137,46 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Inserts (expected version 0) or compare-and-swaps the row; returns the rows changed (1, or 0 on a conflict).</summary>
+    /// <remarks>The state is bound with SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</remarks>
+    private static int WriteRow(SqliteConnection connection, SessionRecord record, long expectedVersion)
+    {
+        sqlite3 db = connection.Handle ?? throw new InvalidOperationException("The store's connection is closed.");
+        string sql = expectedVersion == 0
+            ? "INSERT INTO sessions (id, version, updated_at, uncertainty, coherence, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING;"
+            : "UPDATE sessions SET version = ?2, updated_at = ?3, uncertainty = ?4, coherence = ?5, state = ?6 WHERE id = ?1 AND version = ?7;";
+        Check(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
+        using (statement)
+        {
+            Check(raw.sqlite3_bind_text(statement, 1, Key(record.SessionId)), db);
+            Check(raw.sqlite3_bind_int64(statement, 2, record.Version), db);
+            Check(raw.sqlite3_bind_text(statement, 3, record.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), db);
+            Check(raw.sqlite3_bind_double(statement, 4, record.UncertaintyLevel), db);
+            Check(raw.sqlite3_bind_double(statement, 5, record.Coherence), db);
+            Check(raw.sqlite3_bind_text(statement, 6, record.State.Span), db);
+            if (expectedVersion != 0)
+            {
+                Check(raw.sqlite3_bind_int64(statement, 7, expectedVersion), db);
+            }
+
+            int rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+
+            return raw.sqlite3_changes(db);
+        }
+    }
+
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
 
     private static string Key(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Actinf.Epistemic.Contracts;
 using Actinf.Epistemic.Errors;
 using Actinf.Epistemic.Sessions;
@@ -40,6 +41,36 @@ public class SessionStateJsonTests
             Assert.Equal(engine.GetSession(id) with { DomainUncertainty = null! }, other.GetSession(id) with { DomainUncertainty = null! });
             Assert.Equal(engine.GetSession(id).DomainUncertainty, other.GetSession(id).DomainUncertainty);
         }
+    }
+
+    [Fact]
+    public void ExportUtf8_Populated_SameBytesAsTheTextExportAndImportsBack()
+    {
+        var clock = new ManualTimeProvider();
+        var (engine, id) = Populated(clock);
+        using (engine)
+        {
+            string json = engine.ExportSession(id);
+            var buffer = new ArrayBufferWriter<byte>();
+            buffer.Write("stale"u8); // a reused buffer is appended to, so callers reset it first
+            buffer.ResetWrittenCount();
+            engine.ExportSession(id, buffer);
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(json), buffer.WrittenSpan.ToArray());
+
+            using var other = new ActiveInferenceEngine(timeProvider: clock);
+            Assert.Equal(id, other.ImportSession(buffer.WrittenSpan).SessionId);
+            Assert.Equal(json, other.ExportSession(id));
+            Assert.Throws<ActiveInferenceException>(() => other.ImportSession(buffer.WrittenSpan));
+        }
+    }
+
+    [Fact]
+    public void ImportUtf8_InvalidUtf8OrBadDocument_InvalidModel()
+    {
+        using var engine = new ActiveInferenceEngine();
+        Assert.Equal(ErrorKind.InvalidModel, Assert.Throws<ActiveInferenceException>(() => engine.ImportSession(new byte[] { 0x7b, 0xff, 0xfe, 0x7d })).Kind);
+        Assert.Equal(ErrorKind.InvalidModel, Assert.Throws<ActiveInferenceException>(() => engine.ImportSession("{\"version\":3}"u8)).Kind);
+        Assert.Equal(0, engine.GetMetrics().Sessions);
     }
 
     [Fact]

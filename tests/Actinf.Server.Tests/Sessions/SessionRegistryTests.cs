@@ -50,7 +50,7 @@ public sealed class SessionRegistryTests
         {
             Guid id = await pair.CreateSessionAsync();
             await pair.CallAsync("observe", new() { ["session_id"] = id, ["text"] = $"session {i}" });
-            exports[id] = (await pair.Store.LoadAsync(id))!.State;
+            exports[id] = (await pair.Store.LoadAsync(id))!.StateText();
             Assert.InRange(pair.Registry.LoadedCount, 0, 2);
         }
 

@@ -53,7 +53,7 @@ public class SqliteEngineStateStoreTests
         using (var engine = new SqliteEngineStateStore(path))
         {
             Assert.Equal("wal", engine.JournalMode());
-            await sessions.SaveAsync(new SessionRecord(Guid.NewGuid(), 1, At, 0.5f, 1f, "{}"), 0);
+            await sessions.SaveAsync(new SessionRecord(Guid.NewGuid(), 1, At, 0.5f, 1f, "{}"u8.ToArray()), 0);
             await engine.SaveAsync(new EngineStateRecord(EngineStateParts.FeedbackStatistics, At, "stats"));
         }
 

@@ -196,11 +196,11 @@ public sealed class EpistemicToolsTests
         Guid id = await pair.CreateSessionAsync();
         await pair.CallAsync("observe", new() { ["session_id"] = id, ["text"] = "first" });
         string before = await pair.ExportAsync(id);
-        string storedBefore = (await pair.Store.LoadAsync(id))!.State;
+        string storedBefore = (await pair.Store.LoadAsync(id))!.StateText();
         McpProtocolException e = await pair.FailAsync("observe", new() { ["session_id"] = id, ["embedding"] = new float[] { 1, 2, 3 } });
         Assert.Equal(-32010, (int)e.ErrorCode);
         Assert.Contains("3", e.Message, StringComparison.Ordinal);
-        Assert.Equal(storedBefore, (await pair.Store.LoadAsync(id))!.State);
+        Assert.Equal(storedBefore, (await pair.Store.LoadAsync(id))!.StateText());
         Assert.Equal(2, (await pair.Store.LoadAsync(id))!.Version);
         Assert.Equal(before, await pair.ExportAsync(id));
     }

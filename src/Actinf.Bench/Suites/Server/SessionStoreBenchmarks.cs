@@ -25,7 +25,7 @@ public class SessionStoreBenchmarks : IDisposable
 
     private string _folder = string.Empty;
     private SqliteSessionStore? _store;
-    private string _state = string.Empty;
+    private byte[] _state = [];
     private Guid[] _ids = [];
     private long[] _versions = [];
 
@@ -33,7 +33,7 @@ public class SessionStoreBenchmarks : IDisposable
     [Params("full", "process")]
     public string Durability { get; set; } = "full";
 
-    /// <summary>Characters of the saved state.</summary>
+    /// <summary>UTF-8 bytes of the saved state.</summary>
     public int StateLength => _state.Length;
 
     /// <summary>Builds the state and stores the sessions once.</summary>
@@ -50,7 +50,7 @@ public class SessionStoreBenchmarks : IDisposable
                 engine.Observe(new ObserveRequest(id, Epistemic.EpistemicWorkload.Questions[q].Text, embeddings[q], Domain: Epistemic.EpistemicWorkload.Questions[q].Domain));
             }
 
-            _state = engine.ExportSession(id);
+            _state = System.Text.Encoding.UTF8.GetBytes(engine.ExportSession(id));
         }
 
         _folder = Path.Combine(Path.GetTempPath(), "actinf-bench-store-" + Guid.NewGuid().ToString("N"));
