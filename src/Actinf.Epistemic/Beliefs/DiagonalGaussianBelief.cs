@@ -1,4 +1,5 @@
 using Actinf.Epistemic.Errors;
+using Actinf.Epistemic.Numerics;
 
 namespace Actinf.Epistemic.Beliefs;
 
@@ -60,14 +61,7 @@ public sealed class DiagonalGaussianBelief
     /// <returns>The entropy in nats.</returns>
     public static double EntropyOf(ReadOnlySpan<float> precision)
     {
-        double log2PiE = Math.Log(2 * Math.PI * Math.E);
-        double sum = 0;
-        foreach (float p in precision)
-        {
-            sum += log2PiE - Math.Log(p);
-        }
-
-        return 0.5 * sum;
+        return 0.5 * ((precision.Length * Math.Log(2 * Math.PI * Math.E)) - LogarithmSum.Of(precision));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Actinf.Epistemic.Numerics;
+
 namespace Actinf.Epistemic.Beliefs;
 
 /// <summary>The uncertainty level reported to clients, in [0, 1] (compared with the 0.6 threshold of seed 004).</summary>
@@ -17,12 +19,7 @@ public static class UncertaintyLevel
             return 1f;
         }
 
-        double sum = 0;
-        foreach (float p in precision)
-        {
-            sum += Math.Log(priorPrecision / (double)p);
-        }
-
+        double sum = (precision.Length * Math.Log(priorPrecision)) - LogarithmSum.Of(precision);
         return (float)Math.Clamp(Math.Exp(0.5 * sum / precision.Length), 0, 1);
     }
 

@@ -14,7 +14,7 @@ public class EpistemicSuiteTests
 
         Assert.Contains("epistemic", catalog.Suites);
         Assert.Equal(
-            [typeof(ActionSelectionBenchmarks), typeof(BeliefUpdateBenchmarks), typeof(ExpectedFreeEnergyBenchmarks), typeof(PolicyEvaluationBenchmarks), typeof(SessionMemoryBenchmarks), typeof(SessionStateBenchmarks)],
+            [typeof(ActionSelectionBenchmarks), typeof(BeliefEntropyBenchmarks), typeof(BeliefUpdateBenchmarks), typeof(ExpectedFreeEnergyBenchmarks), typeof(PolicyEvaluationBenchmarks), typeof(SessionMemoryBenchmarks), typeof(SessionStateBenchmarks)],
             catalog.TypesOf("epistemic"));
         Assert.Equal(["epistemic"], catalog.Resolve(["Epistemic"]));
     }
@@ -27,8 +27,8 @@ public class EpistemicSuiteTests
         string[] full = [.. runner.Plan(new BenchmarkRunOptions { Suites = ["epistemic"] }).Select(p => p.Id)];
         string[] quick = [.. runner.Plan(new BenchmarkRunOptions { Suites = ["epistemic"], Quick = true }).Select(p => p.Id)];
 
-        // ActionSelection 3 methods; BeliefUpdate 1 × 2 group counts; EFE 1 × 2 sizes; PolicyEvaluation 2 × 2 prunings; SessionMemory 1; SessionState 4.
-        Assert.Equal(3 + 2 + 2 + 4 + 1 + 4, full.Length);
+        // ActionSelection 3 methods; BeliefEntropy 2; BeliefUpdate 1 × 2 group counts; EFE 1 × 2 sizes; PolicyEvaluation 2 × 2 prunings; SessionMemory 1; SessionState 6.
+        Assert.Equal(3 + 2 + 2 + 2 + 4 + 1 + 6, full.Length);
         Assert.Equal(full.Length, full.Distinct().Count());
         Assert.All(full, id => Assert.StartsWith("epistemic/", id, StringComparison.Ordinal));
         Assert.Contains(full, id => id.StartsWith("epistemic/ActionSelectionBenchmarks.SelectActionsEndToEnd", StringComparison.Ordinal));
