@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Actinf.Server.Hosting;
 using Actinf.Server.Stores;
@@ -9,7 +10,9 @@ namespace Actinf.Bench.Suites.Server;
 /// <summary>
 /// An Actinf MCP server for the benchmarks and the clients that talk to it: over stdio, the real <c>actinf serve</c>
 /// process started by the C# SDK's stdio client; over HTTP, the server on Kestrel at a free loopback port with the
-/// SDK's Streamable HTTP client (real TCP). Each has its own temporary store, deleted on dispose.
+/// SDK's Streamable HTTP client (real TCP), either in this process ("http") or as an <c>actinf serve --http</c>
+/// process of its own ("http-process", with the workstation garbage collector, or "http-process-servergc" with the
+/// server one). Each has its own temporary store, deleted on dispose.
 /// </summary>
 public sealed class ServerEndpoint : IAsyncDisposable
 {
@@ -19,18 +22,27 @@ public sealed class ServerEndpoint : IAsyncDisposable
     private readonly string _folder;
     private readonly string _durability;
     private readonly RunningHttpServer? _http;
+    private readonly Process? _httpProcess;
+    private readonly Uri? _mcpEndpoint;
     private readonly HttpClient? _httpClient;
 
-    private ServerEndpoint(string folder, string durability, RunningHttpServer? http, HttpClient? httpClient)
+    private ServerEndpoint(string folder, string durability, string transport, RunningHttpServer? http = null, Process? httpProcess = null, Uri? mcpEndpoint = null)
     {
         _folder = folder;
         _durability = durability;
+        Transport = transport;
         _http = http;
-        _httpClient = httpClient;
+        _httpProcess = httpProcess;
+        _mcpEndpoint = mcpEndpoint;
+        if (mcpEndpoint is not null)
+        {
+            var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+            _httpClient = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        }
     }
 
-    /// <summary>"stdio" or "http".</summary>
-    public string Transport => _http is null ? "stdio" : "http";
+    /// <summary>"stdio", "http", "http-process" or "http-process-servergc".</summary>
+    public string Transport { get; }
 
     private string StorePath => Path.Combine(_folder, "sessions.db");
 
@@ -43,28 +55,28 @@ public sealed class ServerEndpoint : IAsyncDisposable
         StoreDurability storeDurability = Enum.Parse<StoreDurability>(durability, ignoreCase: true);
         string folder = Path.Combine(Path.GetTempPath(), "actinf-bench-server-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        if (transport == "stdio")
+        switch (transport)
         {
-            return new ServerEndpoint(folder, durability, null, null);
+            case "stdio":
+                return new ServerEndpoint(folder, durability, transport);
+            case "http":
+                RunningHttpServer http = await HttpServerHost.StartAsync(new ServerOptions { StorePath = Path.Combine(folder, "sessions.db"), HttpEndpoint = "127.0.0.1:0", Durability = storeDurability }).ConfigureAwait(false);
+                return new ServerEndpoint(folder, durability, transport, http: http, mcpEndpoint: http.McpEndpoint);
+            case "http-process" or "http-process-servergc":
+                (Process process, Uri mcp) = await StartHttpProcessAsync(Path.Combine(folder, "sessions.db"), durability, serverGc: transport.EndsWith("servergc", StringComparison.Ordinal)).ConfigureAwait(false);
+                return new ServerEndpoint(folder, durability, transport, httpProcess: process, mcpEndpoint: mcp);
+            default:
+                throw new ArgumentException($"Unknown transport '{transport}'; use stdio, http, http-process or http-process-servergc.", nameof(transport));
         }
-
-        if (transport != "http")
-        {
-            throw new ArgumentException($"Unknown transport '{transport}'; use stdio or http.", nameof(transport));
-        }
-
-        RunningHttpServer http = await HttpServerHost.StartAsync(new ServerOptions { StorePath = Path.Combine(folder, "sessions.db"), HttpEndpoint = "127.0.0.1:0", Durability = storeDurability }).ConfigureAwait(false);
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        return new ServerEndpoint(folder, durability, http, new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) });
     }
 
     /// <summary>A new client: over stdio this starts an <c>actinf serve</c> process on the endpoint's store.</summary>
     /// <returns>The connected client.</returns>
     public async Task<McpClient> ConnectAsync()
     {
-        IClientTransport transport = _http is null
+        IClientTransport transport = _mcpEndpoint is null
             ? new StdioClientTransport(new StdioClientTransportOptions { Name = "actinf", Command = "dotnet", Arguments = [ActinfCli.Path(), "serve", "--store", StorePath, "--durability", _durability] })
-            : new HttpClientTransport(new HttpClientTransportOptions { Endpoint = _http.McpEndpoint, TransportMode = HttpTransportMode.StreamableHttp }, _httpClient!, null, ownsHttpClient: false);
+            : new HttpClientTransport(new HttpClientTransportOptions { Endpoint = _mcpEndpoint, TransportMode = HttpTransportMode.StreamableHttp }, _httpClient!, null, ownsHttpClient: false);
         return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = ProtocolVersion }).ConfigureAwait(false);
     }
 
@@ -100,6 +112,39 @@ public sealed class ServerEndpoint : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Starts <c>actinf serve --http 127.0.0.1:0</c> and reads the MCP address from the line it writes on stderr once
+    /// it listens. <paramref name="serverGc"/> sets <c>DOTNET_gcServer=1</c> for it (one heap and one collector thread
+    /// per core, collections in parallel: the mode ASP.NET Core applications use by default).
+    /// </summary>
+    private static async Task<(Process Process, Uri Mcp)> StartHttpProcessAsync(string storePath, string durability, bool serverGc)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string a in (string[])[ActinfCli.Path(), "serve", "--http", "127.0.0.1:0", "--store", storePath, "--durability", durability])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
+        Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        const string Marker = "MCP over Streamable HTTP at ";
+        while (await process.StandardError.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
+        {
+            int at = line.IndexOf(Marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                // Keep draining both pipes so that the server never blocks on a full one.
+                _ = process.StandardError.ReadToEndAsync();
+                _ = process.StandardOutput.ReadToEndAsync();
+                return (process, new Uri(line[(at + Marker.Length)..].Split(' ')[0]));
+            }
+        }
+
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        throw new InvalidOperationException($"actinf serve --http exited ({process.ExitCode}) before listening.");
+    }
+
     /// <summary>Messages of a support conversation, cycled by the benchmarks.</summary>
     public static readonly string[] Messages =
     [
@@ -119,6 +164,14 @@ public sealed class ServerEndpoint : IAsyncDisposable
         if (_http is not null)
         {
             await _http.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_httpProcess is not null)
+        {
+            // Every reply was durable before it was sent, so killing the server loses nothing the benchmark needs.
+            _httpProcess.Kill(entireProcessTree: true);
+            await _httpProcess.WaitForExitAsync().ConfigureAwait(false);
+            _httpProcess.Dispose();
         }
 
         _httpClient?.Dispose();

@@ -33,11 +33,33 @@ public class ServerThroughputBenchmarks : IDisposable
     [Params("full", "process")]
     public string Durability { get; set; } = "full";
 
-    /// <summary>Starts the HTTP server and connects the clients, each with a conversation of three messages.</summary>
+    /// <summary>
+    /// Where the server runs: "in-process" (in the benchmark's process, sharing its garbage collector with the
+    /// clients), "process" (<c>actinf serve --http</c> as a process of its own, workstation garbage collector, the
+    /// .NET default for a console program) or "process-servergc" (the same with the server garbage collector).
+    /// </summary>
+    [Params("in-process", "process", "process-servergc")]
+    public string Server { get; set; } = "in-process";
+
+    /// <summary>
+    /// How long <see cref="Setup"/> keeps running bursts of each tool before measurement (<see cref="JitWarmup"/>);
+    /// tests shorten it. Without it a fresh server process spends a large share of its CPU time during the 18 bursts
+    /// in the tiered JIT's background compilation (seen with <c>perf record</c>), which a long-running server does not.
+    /// </summary>
+    internal TimeSpan WarmupTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Starts the HTTP server, connects the clients, each with a conversation of three messages, and runs bursts of each tool for <see cref="WarmupTime"/>.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _endpoint = ServerEndpoint.StartAsync("http", Durability).GetAwaiter().GetResult();
+        string transport = Server switch
+        {
+            "in-process" => "http",
+            "process" => "http-process",
+            "process-servergc" => "http-process-servergc",
+            _ => throw new InvalidOperationException($"Unknown server host '{Server}'; use in-process, process or process-servergc."),
+        };
+        _endpoint = ServerEndpoint.StartAsync(transport, Durability).GetAwaiter().GetResult();
         _clients = new McpClient[Clients];
         _sessions = new Guid[Clients];
         for (int i = 0; i < Clients; i++)
@@ -45,6 +67,9 @@ public class ServerThroughputBenchmarks : IDisposable
             _clients[i] = _endpoint.ConnectAsync().GetAwaiter().GetResult();
             _sessions[i] = ServerEndpoint.CreateConversationAsync(_clients[i], 3).GetAwaiter().GetResult();
         }
+
+        JitWarmup.Run(() => Observes().GetAwaiter().GetResult(), WarmupTime);
+        JitWarmup.Run(() => EpistemicActions().GetAwaiter().GetResult(), WarmupTime);
     }
 
     /// <summary>Closes the clients and stops the server.</summary>
@@ -114,7 +139,7 @@ public class ServerThroughputBenchmarks : IDisposable
         return Task.WhenAll(clients);
     }
 
-    /// <summary>One burst per iteration, 3 warm-up and 15 measured bursts, in process (the server is in this process too).</summary>
+    /// <summary>One burst per iteration, 3 warm-up and 15 measured bursts, in process (the clients, and the "in-process" server, run in the benchmark's process).</summary>
     private sealed class BurstConfig : ManualConfig
     {
         public BurstConfig()

@@ -34,10 +34,13 @@ public class ServerSuiteTests
         }
     }
 
-    [Fact]
-    public async Task Throughput_Bursts_GiveEverySessionExactlyItsCalls()
+    [Theory]
+    [InlineData("in-process")]
+    [InlineData("process")]
+    [InlineData("process-servergc")]
+    public async Task Throughput_Bursts_GiveEverySessionExactlyItsCalls(string server)
     {
-        var bench = new ServerThroughputBenchmarks { Clients = 4 };
+        var bench = new ServerThroughputBenchmarks { Clients = 4, Server = server, WarmupTime = TimeSpan.Zero };
         bench.Setup();
         try
         {
@@ -45,12 +48,22 @@ public class ServerSuiteTests
             await bench.EpistemicActions();
             await bench.Observes();
 
-            // Three messages at setup, then CallsPerClient observations per client in each of the two observe bursts.
-            Assert.All(await bench.ObservationCountsAsync(), c => Assert.Equal(3 + (2 * ServerThroughputBenchmarks.CallsPerClient), c));
+            // Three messages at setup, then CallsPerClient observations per client in the warm-up's one observe burst
+            // (a zero warm-up still runs one) and in each of the two observe bursts here.
+            Assert.All(await bench.ObservationCountsAsync(), c => Assert.Equal(3 + (3 * ServerThroughputBenchmarks.CallsPerClient), c));
         }
         finally
         {
             bench.Cleanup();
         }
+    }
+
+    [Fact]
+    public void Throughput_UnknownServerHost_NamesTheChoices()
+    {
+        var bench = new ServerThroughputBenchmarks { Clients = 1, Server = "elsewhere" };
+
+        var error = Assert.Throws<InvalidOperationException>(bench.Setup);
+        Assert.Contains("in-process, process or process-servergc", error.Message, StringComparison.Ordinal);
     }
 }
