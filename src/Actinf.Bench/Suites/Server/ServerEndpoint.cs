@@ -127,22 +127,36 @@ public sealed class ServerEndpoint : IAsyncDisposable
 
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        const string Marker = "MCP over Streamable HTTP at ";
-        while (await process.StandardError.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
+        try
         {
-            int at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (at >= 0)
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            const string Marker = "MCP over Streamable HTTP at ";
+            while (await process.StandardError.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
             {
-                // Keep draining both pipes so that the server never blocks on a full one.
-                _ = process.StandardError.ReadToEndAsync();
-                _ = process.StandardOutput.ReadToEndAsync();
-                return (process, new Uri(line[(at + Marker.Length)..].Split(' ')[0]));
+                int at = line.IndexOf(Marker, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    // Keep draining both pipes so that the server never blocks on a full one.
+                    _ = process.StandardError.ReadToEndAsync();
+                    _ = process.StandardOutput.ReadToEndAsync();
+                    return (process, new Uri(line[(at + Marker.Length)..].Split(' ')[0]));
+                }
             }
-        }
 
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        throw new InvalidOperationException($"actinf serve --http exited ({process.ExitCode}) before listening.");
+            await process.WaitForExitAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"actinf serve --http exited ({process.ExitCode}) before listening.");
+        }
+        catch
+        {
+            // Not listening within the minute, or exited: leave no server behind.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Messages of a support conversation, cycled by the benchmarks.</summary>
