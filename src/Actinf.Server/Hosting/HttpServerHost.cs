@@ -30,6 +30,19 @@ public static class HttpServerHost
     /// <summary>The Prometheus endpoint's path.</summary>
     public const string MetricsPath = "/metrics";
 
+    /// <summary>What <see cref="RunAsync"/> writes on stderr once listening, followed by the MCP address and a space.</summary>
+    public const string ListeningMessage = "actinf: MCP over Streamable HTTP at ";
+
+    /// <summary>The MCP address in a line of the server's stderr (for programs that start <c>actinf serve --http</c>).</summary>
+    /// <param name="line">One line of stderr.</param>
+    /// <returns>The address, or null when the line is not the <see cref="ListeningMessage"/> line.</returns>
+    public static Uri? McpEndpointIn(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        int at = line.IndexOf(ListeningMessage, StringComparison.Ordinal);
+        return at < 0 ? null : new Uri(line[(at + ListeningMessage.Length)..].Split(' ')[0]);
+    }
+
     /// <summary>
     /// Serves until <paramref name="cancellationToken"/> fires or the process is asked to stop (Ctrl+C, SIGTERM).
     /// Writes one line to stderr once listening: the MCP address (with the real port when 0 was asked).
@@ -42,7 +55,7 @@ public static class HttpServerHost
     public static async Task RunAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         await using RunningHttpServer server = await StartAsync(options, cancellationToken).ConfigureAwait(false);
-        await Console.Error.WriteLineAsync($"actinf: MCP over Streamable HTTP at {server.McpEndpoint} (health {HealthPath}, metrics {MetricsPath})").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"{ListeningMessage}{server.McpEndpoint} (health {HealthPath}, metrics {MetricsPath})").ConfigureAwait(false);
         await server.Application.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Actinf.Server.Hosting;
 
 namespace Actinf.Server.Tests.Support;
 
@@ -43,7 +44,6 @@ internal static class CliProcess
     {
         Process server = Start(["serve", "--http", "127.0.0.1:0", .. arguments]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        const string Marker = "MCP over Streamable HTTP at ";
         while (true)
         {
             string? line = await server.StandardError.ReadLineAsync(timeout.Token);
@@ -52,10 +52,8 @@ internal static class CliProcess
                 throw new InvalidOperationException($"actinf serve --http exited ({server.ExitCode}) before listening.");
             }
 
-            int at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (at >= 0)
+            if (HttpServerHost.McpEndpointIn(line) is { } mcp)
             {
-                string address = line[(at + Marker.Length)..].Split(' ')[0];
                 // Keep draining stderr so that the server never blocks on a full pipe.
                 _ = Task.Run(async () =>
                 {
@@ -63,7 +61,7 @@ internal static class CliProcess
                     {
                     }
                 });
-                return (server, new Uri(address));
+                return (server, mcp);
             }
         }
     }

@@ -63,7 +63,7 @@ public sealed class ServerEndpoint : IAsyncDisposable
                 RunningHttpServer http = await HttpServerHost.StartAsync(new ServerOptions { StorePath = Path.Combine(folder, "sessions.db"), HttpEndpoint = "127.0.0.1:0", Durability = storeDurability }).ConfigureAwait(false);
                 return new ServerEndpoint(folder, durability, transport, http: http, mcpEndpoint: http.McpEndpoint);
             case "http-process" or "http-process-servergc":
-                (Process process, Uri mcp) = await StartHttpProcessAsync(Path.Combine(folder, "sessions.db"), durability, serverGc: transport.EndsWith("servergc", StringComparison.Ordinal)).ConfigureAwait(false);
+                (Process process, Uri mcp) = await StartHttpProcessAsync(Path.Combine(folder, "sessions.db"), durability, serverGc: transport == "http-process-servergc").ConfigureAwait(false);
                 return new ServerEndpoint(folder, durability, transport, httpProcess: process, mcpEndpoint: mcp);
             default:
                 throw new ArgumentException($"Unknown transport '{transport}'; use stdio, http, http-process or http-process-servergc.", nameof(transport));
@@ -119,27 +119,25 @@ public sealed class ServerEndpoint : IAsyncDisposable
     /// </summary>
     private static async Task<(Process Process, Uri Mcp)> StartHttpProcessAsync(string storePath, string durability, bool serverGc)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string a in (string[])[ActinfCli.Path(), "serve", "--http", "127.0.0.1:0", "--store", storePath, "--durability", durability])
+        var start = new ProcessStartInfo("dotnet", [ActinfCli.Path(), "serve", "--http", "127.0.0.1:0", "--store", storePath, "--durability", durability])
         {
-            start.ArgumentList.Add(a);
-        }
-
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            const string Marker = "MCP over Streamable HTTP at ";
             while (await process.StandardError.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
             {
-                int at = line.IndexOf(Marker, StringComparison.Ordinal);
-                if (at >= 0)
+                if (HttpServerHost.McpEndpointIn(line) is { } mcp)
                 {
                     // Keep draining both pipes so that the server never blocks on a full one.
                     _ = process.StandardError.ReadToEndAsync();
                     _ = process.StandardOutput.ReadToEndAsync();
-                    return (process, new Uri(line[(at + Marker.Length)..].Split(' ')[0]));
+                    return (process, mcp);
                 }
             }
 
