@@ -229,6 +229,7 @@ public sealed partial class ActiveInferenceEngine : IDisposable
         lock (s.Gate)
         {
             s.Goals = prepared;
+            s.Changed |= SessionStateParts.Goals;
         }
     }
 
@@ -251,7 +252,8 @@ public sealed partial class ActiveInferenceEngine : IDisposable
             ActionSelection selection = request.MaxActions == 0
                 ? new ActionSelection([], [], null, [], 0, false)
                 : _generator.Generate(s, request.MaxActions, request.MinRelevance, request.Force, Options.ActionTimeout);
-            s.LastUpdate = _time.GetUtcNow();
+            s.Touch(_time.GetUtcNow());
+            s.Changed |= SessionStateParts.Actions;
             var outputs = selection.Actions.Select(a => new EpistemicActionOutput(a.Id, a.ActionType, a.Content, a.TargetConcept, a.ExpectedInfoGain, a.Relevance, a.Priority)).ToArray();
             TimeSpan elapsed = _time.GetElapsedTime(start);
             bool timedOut = selection.TimedOut || elapsed > Options.ActionTimeout;
@@ -305,6 +307,7 @@ public sealed partial class ActiveInferenceEngine : IDisposable
 
                 RevealModel.RecordFeedback(a.ActionType, a.Domain, request.Helpful);
                 ReplaceIssued(s, i, a with { Rated = true });
+                s.Changed |= SessionStateParts.Actions;
                 return new FeedbackResult(true, a.ActionType, a.Domain, RevealModel.RevealPrecision(a.ActionType, a.Domain), RevealModel.HelpfulRate);
             }
         }
@@ -439,7 +442,8 @@ public sealed partial class ActiveInferenceEngine : IDisposable
             s.PredictionErrors.Add(new PredictionErrorRecord(now, domain, update.Surprise, (float)(absError / stored.Length), (float[])s.Beliefs.LayerErrors.Clone()));
             s.History.Add(new Observation(stored, request.Text ?? string.Empty, request.Source, domain, now));
             s.CurrentDomain = domain;
-            s.LastUpdate = now;
+            s.Touch(now);
+            s.Changed |= SessionStateParts.Beliefs;
             s.RefreshSummaries(before);
             lock (_metricsGate)
             {

@@ -43,8 +43,8 @@ public sealed class Session
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; }
 
-    /// <summary>Time of the last observation or selection.</summary>
-    public DateTimeOffset LastUpdate { get; internal set; }
+    /// <summary>Time of the last observation or selection (only moves forward: an observation stamped earlier leaves it).</summary>
+    public DateTimeOffset LastUpdate { get; private set; }
 
     /// <summary>Beliefs at every layer.</summary>
     public HierarchicalBeliefs Beliefs { get; }
@@ -88,6 +88,9 @@ public sealed class Session
     /// <summary>Counter of issued actions (makes action ids unique).</summary>
     public long ActionCounter { get; internal set; }
 
+    /// <summary>The parts changed since the engine last handed them out (all of them for a new or imported session).</summary>
+    internal SessionStateParts Changed { get; set; } = SessionStateParts.All;
+
     /// <summary>Lock serialising all operations on the session.</summary>
     internal object Gate { get; } = new();
 
@@ -124,6 +127,18 @@ public sealed class Session
             bytes += IssuedActions.Capacity * 8L + (IssuedActions.Count * 120L);
             bytes += RateLimiter.MaxPerType * 6L * 16L;
             return bytes;
+        }
+    }
+
+    /// <summary>
+    /// Moves the last update forward to <paramref name="time"/> (never back). Monotone on purpose: a session stored in
+    /// parts takes the latest of its parts' times as its own, which is then the value the live session had.
+    /// </summary>
+    internal void Touch(DateTimeOffset time)
+    {
+        if (time > LastUpdate)
+        {
+            LastUpdate = time;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Actinf.Epistemic.Actions;
 using Actinf.Epistemic.Beliefs;
 using Actinf.Epistemic.Observations;
@@ -19,6 +20,15 @@ public sealed record SessionState
 
     /// <summary>Format version (<see cref="CurrentVersion"/> when written).</summary>
     public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>
+    /// Null for a whole session (what <c>ExportSession</c> writes and <c>ImportSession</c> reads); one part
+    /// (<see cref="SessionStateParts.Beliefs"/>, <see cref="SessionStateParts.Goals"/> or
+    /// <see cref="SessionStateParts.Actions"/>) for a part document, whose members of the other parts are empty
+    /// (see <see cref="SessionStateAssembly"/>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SessionStateParts? Part { get; init; }
 
     /// <summary>Session id.</summary>
     public Guid SessionId { get; init; }

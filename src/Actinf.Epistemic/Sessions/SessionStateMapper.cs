@@ -8,41 +8,51 @@ namespace Actinf.Epistemic.Sessions;
 /// <summary>Converts between a live <see cref="Session"/> and its <see cref="SessionState"/>.</summary>
 internal static class SessionStateMapper
 {
-    public static SessionState Export(Session s)
+    /// <summary>The whole state (<paramref name="parts"/> = All) or one part document; members of other parts are left empty.</summary>
+    public static SessionState Export(Session s, SessionStateParts parts = SessionStateParts.All)
     {
+        bool beliefs = (parts & SessionStateParts.Beliefs) != 0;
+        bool goals = (parts & SessionStateParts.Goals) != 0;
+        bool actions = (parts & SessionStateParts.Actions) != 0;
         var b = s.Beliefs;
         return new SessionState
         {
+            Part = parts == SessionStateParts.All ? null : parts,
             SessionId = s.Id,
             CreatedAt = s.CreatedAt,
             LastUpdate = s.LastUpdate,
             LayerDimensions = [.. s.Options.Model.LayerDimensions],
-            Means = b.Means.Select(m => (float[])m.Clone()).ToArray(),
-            Precision = (float[])b.Belief.Precision.Clone(),
-            EvidencePrecision = (float[])b.EvidencePrecision.Clone(),
-            ErrorVariance = (float[])b.ErrorVariance.Clone(),
-            LayerErrors = (float[])b.LayerErrors.Clone(),
-            ObservationCount = b.Belief.ObservationCount,
-            Surprise = b.Surprise,
-            FreeEnergy = b.FreeEnergy,
-            Uncertainty = s.Uncertainty,
-            Coherence = s.Coherence,
-            LearningScore = s.LearningScore,
-            Quadrant = s.Quadrant,
-            CurrentDomain = s.CurrentDomain,
-            ActionCounter = s.ActionCounter,
-            Goals = s.Goals.Select(g => new GoalState(g.Embedding.ToArray(), g.Weight, g.Description)).ToArray(),
-            PredictionErrors = s.PredictionErrors.Records.ToArray().Select(r => new PredictionErrorState(r.Timestamp, r.Domain, r.Surprise, r.MeanAbsoluteError, [.. r.LayerErrors])).ToArray(),
-            AverageSurprise = s.PredictionErrors.AverageSurprise,
-            Domains = s.Domains.Values.Select(d => new DomainState(d.Name, (float[])d.Centroid.Clone(), d.Count, d.EvidencePrecision, d.Surprise, d.LastSeen)).ToArray(),
-            History = s.History.ToArray().Select(o => new ObservationState(o.Embedding.ToArray(), o.Text, o.Source, o.Domain, o.Timestamp)).ToArray(),
-            IssuedActions = s.IssuedActions.ToArray(),
-            RateLimiter = s.RateLimiter.Export(),
+            Means = beliefs ? b.Means.Select(m => (float[])m.Clone()).ToArray() : [],
+            Precision = beliefs ? (float[])b.Belief.Precision.Clone() : [],
+            EvidencePrecision = beliefs ? (float[])b.EvidencePrecision.Clone() : [],
+            ErrorVariance = beliefs ? (float[])b.ErrorVariance.Clone() : [],
+            LayerErrors = beliefs ? (float[])b.LayerErrors.Clone() : [],
+            ObservationCount = beliefs ? b.Belief.ObservationCount : 0,
+            Surprise = beliefs ? b.Surprise : 0,
+            FreeEnergy = beliefs ? b.FreeEnergy : 0,
+            Uncertainty = beliefs ? s.Uncertainty : 0,
+            Coherence = beliefs ? s.Coherence : 0,
+            LearningScore = beliefs ? s.LearningScore : 0,
+            Quadrant = beliefs ? s.Quadrant : default,
+            CurrentDomain = beliefs ? s.CurrentDomain : string.Empty,
+            PredictionErrors = beliefs ? s.PredictionErrors.Records.ToArray().Select(r => new PredictionErrorState(r.Timestamp, r.Domain, r.Surprise, r.MeanAbsoluteError, [.. r.LayerErrors])).ToArray() : [],
+            AverageSurprise = beliefs ? s.PredictionErrors.AverageSurprise : 0,
+            Domains = beliefs ? s.Domains.Values.Select(d => new DomainState(d.Name, (float[])d.Centroid.Clone(), d.Count, d.EvidencePrecision, d.Surprise, d.LastSeen)).ToArray() : [],
+            History = beliefs ? s.History.ToArray().Select(o => new ObservationState(o.Embedding.ToArray(), o.Text, o.Source, o.Domain, o.Timestamp)).ToArray() : [],
+            Goals = goals ? s.Goals.Select(g => new GoalState(g.Embedding.ToArray(), g.Weight, g.Description)).ToArray() : [],
+            ActionCounter = actions ? s.ActionCounter : 0,
+            IssuedActions = actions ? s.IssuedActions.ToArray() : [],
+            RateLimiter = actions ? s.RateLimiter.Export() : [],
         };
     }
 
     public static Session Import(SessionState state, EngineOptions options)
     {
+        if (state.Part is { } part)
+        {
+            throw new ActiveInferenceException(ErrorKind.InvalidModel, $"The document is the {part} part of session {state.SessionId}, not a whole session; import its three parts together with ImportSessionParts.");
+        }
+
         RequirePresent(state);
         IReadOnlyList<int> dims = options.Model.LayerDimensions;
         if (!state.LayerDimensions.SequenceEqual(dims))
@@ -83,7 +93,8 @@ internal static class SessionStateMapper
             Finite(g.Embedding, "goals");
         }
 
-        var s = new Session(state.SessionId, options, state.CreatedAt) { LastUpdate = state.LastUpdate };
+        var s = new Session(state.SessionId, options, state.CreatedAt);
+        s.Touch(state.LastUpdate);
         var b = s.Beliefs;
         for (int l = 0; l < dims.Count; l++)
         {
