@@ -259,21 +259,48 @@ public sealed partial class SessionRegistry
         }
 
         SessionRecord record = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
-        _engine.ImportSession(record.State.Span, replace: true);
+        ReadOnlyMemory<byte> whole = record.StateOf(SessionStateParts.All);
+        if (!whole.IsEmpty)
+        {
+            // Saved whole by an earlier version: the session stays marked as changed in every part, so its next save
+            // writes all three parts and the store drops the whole document.
+            _engine.ImportSession(whole.Span, replace: true);
+        }
+        else
+        {
+            _engine.ImportSessionParts(record.StateOf(SessionStateParts.Beliefs).Span, record.StateOf(SessionStateParts.Goals).Span, record.StateOf(SessionStateParts.Actions).Span, replace: true);
+            _engine.TakeChangedParts(id); // the engine now holds what the store holds
+        }
+
         entry = new Loaded(record.Version, _time.GetTimestamp());
         _loaded[id] = entry;
         LogLoaded(id, record.Version);
         return entry;
     }
 
+    /// <summary>Stores the session's new version: the summary and the parts the operation changed (all three for a new or imported session).</summary>
     private async Task<SessionSnapshot> PersistAsync(Guid id, long expectedVersion)
     {
-        ArrayBufferWriter<byte> buffer = _exportBuffers.Rent();
+        SessionStateParts changed = _engine.TakeChangedParts(id);
+        var parts = new List<SessionPartState>(3);
+        var buffers = new List<ArrayBufferWriter<byte>>(3);
         try
         {
-            _engine.ExportSession(id, buffer);
+            foreach (SessionStateParts part in SessionStateAssembly.SingleParts)
+            {
+                if ((changed & part) == 0)
+                {
+                    continue;
+                }
+
+                ArrayBufferWriter<byte> buffer = _exportBuffers.Rent();
+                buffers.Add(buffer);
+                _engine.ExportSessionPart(id, part, buffer);
+                parts.Add(new SessionPartState(part, buffer.WrittenMemory));
+            }
+
             SessionSnapshot snapshot = _engine.GetSession(id);
-            var record = new SessionRecord(id, expectedVersion + 1, _time.GetUtcNow(), snapshot.UncertaintyLevel, snapshot.Coherence, buffer.WrittenMemory);
+            var record = new SessionRecord(id, expectedVersion + 1, _time.GetUtcNow(), snapshot.UncertaintyLevel, snapshot.Coherence, parts);
 
             // Not cancellable: once the engine changed the session, either the save completes or the session is dropped.
             await _store.SaveAsync(record, expectedVersion, CancellationToken.None).ConfigureAwait(false);
@@ -281,7 +308,10 @@ public sealed partial class SessionRegistry
         }
         finally
         {
-            _exportBuffers.Return(buffer); // the store copied the bytes before SaveAsync completed (ISessionStore contract)
+            foreach (ArrayBufferWriter<byte> buffer in buffers)
+            {
+                _exportBuffers.Return(buffer); // the store copied the bytes before SaveAsync completed (ISessionStore contract)
+            }
         }
     }
 

@@ -32,6 +32,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     public const int MaxBatch = 256;
 
     private readonly SqliteConnection _connection;
+    private readonly SqliteStatementCache _statements;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<QueuedWrite> _queue = new();
     private bool _disposed;
@@ -42,7 +43,11 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
+        _statements = new SqliteStatementCache(connection);
     }
+
+    /// <summary>The connection's prepared statements, for reads and writes (which run under the gate).</summary>
+    public SqliteStatementCache Statements => _statements;
 
     /// <summary>Transactions committed so far (each holding one or more writes).</summary>
     public long Commits { get; private set; }
@@ -139,6 +144,7 @@ internal sealed class SqliteGroupCommit : IDisposable
             }
 
             _disposed = true;
+            _statements.Dispose();
             _connection.Dispose();
         }
         finally
@@ -169,7 +175,7 @@ internal sealed class SqliteGroupCommit : IDisposable
 
         try
         {
-            DurableSqlite.Execute(_connection, "BEGIN IMMEDIATE;");
+            _statements.Execute("BEGIN IMMEDIATE;");
         }
         catch (Exception ex)
         {
@@ -181,7 +187,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         {
             foreach (QueuedWrite w in batch)
             {
-                DurableSqlite.Execute(_connection, "SAVEPOINT queued_write;");
+                _statements.Execute("SAVEPOINT queued_write;");
                 try
                 {
                     w.Run(_connection);
@@ -189,14 +195,14 @@ internal sealed class SqliteGroupCommit : IDisposable
                 catch (Exception ex)
                 {
                     // If this rollback itself fails, the transaction is gone: the outer handler fails the batch.
-                    DurableSqlite.Execute(_connection, "ROLLBACK TO queued_write;");
+                    _statements.Execute("ROLLBACK TO queued_write;");
                     w.Failure = ex;
                 }
 
-                DurableSqlite.Execute(_connection, "RELEASE queued_write;");
+                _statements.Execute("RELEASE queued_write;");
             }
 
-            DurableSqlite.Execute(_connection, "COMMIT;");
+            _statements.Execute("COMMIT;");
         }
         catch (Exception ex)
         {
@@ -222,7 +228,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         try
         {
-            DurableSqlite.Execute(_connection, "ROLLBACK;");
+            _statements.Execute("ROLLBACK;");
         }
         catch (SqliteException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actinf.Epistemic.Sessions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -6,7 +7,8 @@ namespace Actinf.Server.Stores;
 
 /// <summary>
 /// The embedded session store: one SQLite file, table <c>sessions(id, version, updated_at, uncertainty,
-/// coherence, state)</c>, one row per session.
+/// coherence, state)</c> with one small row per session, and table <c>session_parts(session_id, part, state)</c>
+/// with the session's state in three rows (beliefs, goals, actions).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -14,24 +16,38 @@ namespace Actinf.Server.Stores;
 /// killed process (committed frames are in the WAL file, in the OS cache), but it may lose the last commits on
 /// power loss or an OS crash because the WAL is not fsynced at each commit. FULL fsyncs the WAL on every commit,
 /// so a save that returned survives both; that is the guarantee the server gives for acknowledged updates
-/// (issue #6). The cost is one fsync per write.
+/// (issue #6). The cost is one fsync per commit.
 /// </para>
 /// <para>
 /// Every statement runs on one connection (SQLite has a single writer anyway, and the registry reads a session
 /// only on a cache miss), with group commit (<see cref="SqliteGroupCommit"/>): the saves of different sessions that
-/// wait together share one transaction and one fsync, each still atomic on its own.
+/// wait together share one transaction and one fsync, each still atomic on its own. Statements are prepared once.
 /// </para>
 /// <para>
-/// The state column holds the session's JSON as TEXT. A save binds it straight from the caller's UTF-8 bytes
-/// (SQLite's own statement API, which Microsoft.Data.Sqlite only offers for strings), and a load reads it back as
-/// UTF-8 bytes: no 130 KB string and no transcoding per save.
+/// Parts: a save rewrites the small summary row and the parts it gives, so an <c>epistemic_action</c> writes a few
+/// kilobytes (the actions part) instead of the whole session (about 130 KB with 1536-d embeddings). SQLite rewrites
+/// a whole row on update, which is why the summary row holds no state. Each part is JSON as TEXT, bound straight
+/// from the caller's UTF-8 bytes (SQLite's statement API, which Microsoft.Data.Sqlite only offers for strings).
+/// </para>
+/// <para>
+/// Stores written by earlier versions hold the whole document in <c>sessions.state</c>; such a row is loaded as
+/// one <see cref="SessionStateParts.All"/> part, and its next save writes every part and empties the column (the
+/// column is the empty string for sessions kept in parts).
 /// </para>
 /// </remarks>
 public sealed class SqliteSessionStore : ISessionStore, IDisposable
 {
+    private const string InsertSession = "INSERT INTO sessions (id, version, updated_at, uncertainty, coherence, state) VALUES (?1, ?2, ?3, ?4, ?5, '') ON CONFLICT(id) DO NOTHING;";
+
+    // ?6: whether the save gives every part; only then may a whole-document row (state <> '') be updated.
+    private const string UpdateSession = "UPDATE sessions SET version = ?2, updated_at = ?3, uncertainty = ?4, coherence = ?5, state = '' WHERE id = ?1 AND version = ?7 AND (?6 OR state = '');";
+    private const string UpsertPart = "INSERT INTO session_parts (session_id, part, state) VALUES (?1, ?2, ?3) ON CONFLICT(session_id, part) DO UPDATE SET state = excluded.state;";
+    private const string SelectSession = "SELECT version, updated_at, uncertainty, coherence, state FROM sessions WHERE id = $id;";
+    private const string SelectParts = "SELECT part, state FROM session_parts WHERE session_id = $id;";
+
     private readonly SqliteGroupCommit _connection;
 
-    /// <summary>Opens (creating if needed) the store file and its table.</summary>
+    /// <summary>Opens (creating if needed) the store file and its tables.</summary>
     /// <param name="path">The SQLite file; its folder is created when missing.</param>
     /// <param name="durability">Whether every commit is fsynced before it returns (default) or only handed to the OS.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
@@ -50,6 +66,12 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
               state TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);
+            CREATE TABLE IF NOT EXISTS session_parts (
+              session_id TEXT NOT NULL,
+              part INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              PRIMARY KEY (session_id, part)
+            );
             """);
     }
 
@@ -64,18 +86,7 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
 
     /// <inheritdoc />
     public Task<SessionRecord?> LoadAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
-        _connection.ReadAsync(
-            connection =>
-            {
-                using SqliteCommand cmd = connection.CreateCommand();
-                cmd.CommandText = "SELECT version, updated_at, uncertainty, coherence, state FROM sessions WHERE id = $id;";
-                cmd.Parameters.AddWithValue("$id", Key(sessionId));
-                using SqliteDataReader reader = cmd.ExecuteReader();
-                return reader.Read()
-                    ? new SessionRecord(sessionId, reader.GetInt64(0), ParseTime(reader.GetString(1)), (float)reader.GetDouble(2), (float)reader.GetDouble(3), reader.GetFieldValue<byte[]>(4))
-                    : null;
-            },
-            cancellationToken);
+        _connection.ReadAsync(connection => Read(connection, sessionId), cancellationToken);
 
     /// <inheritdoc />
     public Task SaveAsync(SessionRecord record, long expectedVersion, CancellationToken cancellationToken = default)
@@ -86,14 +97,23 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
             throw new ArgumentException($"The new version {record.Version} must be greater than the expected version {expectedVersion}.", nameof(record));
         }
 
+        RequireSingleDistinctParts(record);
+        if (expectedVersion == 0 && !record.HasEveryPart)
+        {
+            throw new ArgumentException($"A new session is saved with all three parts (beliefs, goals, actions); session {record.SessionId} gives {string.Join(", ", record.Parts.Select(p => p.Part))}.", nameof(record));
+        }
+
         return _connection.WriteAsync(
             connection =>
             {
-                if (WriteRow(connection, record, expectedVersion) != 1)
+                if (WriteSummary(_connection.Statements, record, expectedVersion) != 1)
                 {
-                    throw new SessionStoreConflictException(expectedVersion == 0
-                        ? $"Session {record.SessionId} already exists in the store."
-                        : $"Session {record.SessionId} is no longer at version {expectedVersion} in the store (changed or deleted by another writer).");
+                    throw NotWritten(connection, record, expectedVersion);
+                }
+
+                foreach (SessionPartState part in record.Parts)
+                {
+                    WritePart(_connection.Statements, record.SessionId, part);
                 }
 
                 return true;
@@ -107,9 +127,10 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
             connection =>
             {
                 using SqliteCommand cmd = connection.CreateCommand();
-                cmd.CommandText = "DELETE FROM sessions WHERE id = $id;";
+                cmd.CommandText = "DELETE FROM session_parts WHERE session_id = $id; DELETE FROM sessions WHERE id = $id;";
                 cmd.Parameters.AddWithValue("$id", Key(sessionId));
-                return cmd.ExecuteNonQuery() == 1;
+                cmd.ExecuteNonQuery();
+                return connection.Handle is { } db && raw.sqlite3_changes(db) == 1;
             },
             cancellationToken);
 
@@ -138,44 +159,143 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>Inserts (expected version 0) or compare-and-swaps the row; returns the rows changed (1, or 0 on a conflict).</summary>
-    /// <remarks>The state is bound with SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</remarks>
-    private static int WriteRow(SqliteConnection connection, SessionRecord record, long expectedVersion)
+    private static SessionRecord? Read(SqliteConnection connection, Guid sessionId)
     {
-        sqlite3 db = connection.Handle ?? throw new InvalidOperationException("The store's connection is closed.");
-        string sql = expectedVersion == 0
-            ? "INSERT INTO sessions (id, version, updated_at, uncertainty, coherence, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING;"
-            : "UPDATE sessions SET version = ?2, updated_at = ?3, uncertainty = ?4, coherence = ?5, state = ?6 WHERE id = ?1 AND version = ?7;";
-        Check(raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement), db);
-        using (statement)
+        using SqliteCommand cmd = connection.CreateCommand();
+        cmd.CommandText = SelectSession;
+        cmd.Parameters.AddWithValue("$id", Key(sessionId));
+        long version;
+        DateTimeOffset updatedAt;
+        float uncertainty, coherence;
+        byte[] whole;
+        using (SqliteDataReader reader = cmd.ExecuteReader())
         {
-            Check(raw.sqlite3_bind_text(statement, 1, Key(record.SessionId)), db);
-            Check(raw.sqlite3_bind_int64(statement, 2, record.Version), db);
-            Check(raw.sqlite3_bind_text(statement, 3, record.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), db);
-            Check(raw.sqlite3_bind_double(statement, 4, record.UncertaintyLevel), db);
-            Check(raw.sqlite3_bind_double(statement, 5, record.Coherence), db);
-            Check(raw.sqlite3_bind_text(statement, 6, record.State.Span), db);
-            if (expectedVersion != 0)
+            if (!reader.Read())
             {
-                Check(raw.sqlite3_bind_int64(statement, 7, expectedVersion), db);
+                return null;
             }
 
-            int rc = raw.sqlite3_step(statement);
-            if (rc != raw.SQLITE_DONE)
+            version = reader.GetInt64(0);
+            updatedAt = ParseTime(reader.GetString(1));
+            uncertainty = (float)reader.GetDouble(2);
+            coherence = (float)reader.GetDouble(3);
+            whole = reader.GetFieldValue<byte[]>(4);
+        }
+
+        if (whole.Length > 0)
+        {
+            return new SessionRecord(sessionId, version, updatedAt, uncertainty, coherence, [new SessionPartState(SessionStateParts.All, whole)]);
+        }
+
+        cmd.CommandText = SelectParts;
+        var parts = new List<SessionPartState>(3);
+        using (SqliteDataReader reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                SqliteException.ThrowExceptionForRC(rc, db);
+                parts.Add(new SessionPartState((SessionStateParts)reader.GetInt32(0), reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+
+        var record = new SessionRecord(sessionId, version, updatedAt, uncertainty, coherence, parts);
+        if (!record.HasEveryPart || parts.Count != 3)
+        {
+            throw new InvalidDataException($"The store {connection.DataSource} is damaged: session {sessionId} (version {version}) has the parts [{string.Join(", ", parts.Select(p => p.Part))}] instead of Beliefs, Goals and Actions.");
+        }
+
+        return record;
+    }
+
+    private static void RequireSingleDistinctParts(SessionRecord record)
+    {
+        SessionStateParts seen = SessionStateParts.None;
+        foreach (SessionPartState part in record.Parts)
+        {
+            if (part.Part is not (SessionStateParts.Beliefs or SessionStateParts.Goals or SessionStateParts.Actions) || (seen & part.Part) != 0)
+            {
+                throw new ArgumentException($"Session {record.SessionId}: each part is saved once and alone (Beliefs, Goals or Actions), not {part.Part}.", nameof(record));
             }
 
-            return raw.sqlite3_changes(db);
+            if (part.State.IsEmpty)
+            {
+                throw new ArgumentException($"Session {record.SessionId}: the {part.Part} part is empty.", nameof(record));
+            }
+
+            seen |= part.Part;
         }
     }
 
-    private static void Check(int rc, sqlite3 db)
+    /// <summary>Inserts (expected version 0) or compare-and-swaps the summary row; returns the rows changed (1, or 0 when not written).</summary>
+    private static int WriteSummary(SqliteStatementCache statements, SessionRecord record, long expectedVersion)
     {
-        if (rc != raw.SQLITE_OK)
+        sqlite3_stmt statement = statements.Get(expectedVersion == 0 ? InsertSession : UpdateSession);
+        try
         {
-            SqliteException.ThrowExceptionForRC(rc, db);
+            statements.Check(raw.sqlite3_bind_text(statement, 1, Key(record.SessionId)));
+            statements.Check(raw.sqlite3_bind_int64(statement, 2, record.Version));
+            statements.Check(raw.sqlite3_bind_text(statement, 3, record.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
+            statements.Check(raw.sqlite3_bind_double(statement, 4, record.UncertaintyLevel));
+            statements.Check(raw.sqlite3_bind_double(statement, 5, record.Coherence));
+            if (expectedVersion != 0)
+            {
+                statements.Check(raw.sqlite3_bind_int(statement, 6, record.HasEveryPart ? 1 : 0));
+                statements.Check(raw.sqlite3_bind_int64(statement, 7, expectedVersion));
+            }
+
+            return Step(statements, statement);
         }
+        finally
+        {
+            SqliteStatementCache.Release(statement);
+        }
+    }
+
+    /// <remarks>The state is bound with SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</remarks>
+    private static void WritePart(SqliteStatementCache statements, Guid sessionId, SessionPartState part)
+    {
+        sqlite3_stmt statement = statements.Get(UpsertPart);
+        try
+        {
+            statements.Check(raw.sqlite3_bind_text(statement, 1, Key(sessionId)));
+            statements.Check(raw.sqlite3_bind_int(statement, 2, (int)part.Part));
+            statements.Check(raw.sqlite3_bind_text(statement, 3, part.State.Span));
+            Step(statements, statement);
+        }
+        finally
+        {
+            SqliteStatementCache.Release(statement);
+        }
+    }
+
+    private static int Step(SqliteStatementCache statements, sqlite3_stmt statement)
+    {
+        int rc = raw.sqlite3_step(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, statements.Database);
+        }
+
+        return raw.sqlite3_changes(statements.Database);
+    }
+
+    // Why a save changed no row: a version conflict (the usual case), or a whole-document row that needs every part.
+    private static Exception NotWritten(SqliteConnection connection, SessionRecord record, long expectedVersion)
+    {
+        if (expectedVersion == 0)
+        {
+            return new SessionStoreConflictException($"Session {record.SessionId} already exists in the store.");
+        }
+
+        using SqliteCommand cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT version, length(state) FROM sessions WHERE id = $id;";
+        cmd.Parameters.AddWithValue("$id", Key(record.SessionId));
+        using SqliteDataReader reader = cmd.ExecuteReader();
+        if (reader.Read() && reader.GetInt64(0) == expectedVersion && reader.GetInt64(1) > 0)
+        {
+            return new InvalidOperationException($"Session {record.SessionId} is stored as one whole document (written by an earlier version); its first save must give all three parts, not [{string.Join(", ", record.Parts.Select(p => p.Part))}].");
+        }
+
+        return new SessionStoreConflictException($"Session {record.SessionId} is no longer at version {expectedVersion} in the store (changed or deleted by another writer).");
     }
 
     private static string Key(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Actinf.Epistemic.Sessions;
 using Actinf.Epistemic.State;
 using Actinf.Server.Stores;
 using Actinf.Server.Tests.Support;
@@ -53,7 +54,7 @@ public class SqliteEngineStateStoreTests
         using (var engine = new SqliteEngineStateStore(path))
         {
             Assert.Equal("wal", engine.JournalMode());
-            await sessions.SaveAsync(new SessionRecord(Guid.NewGuid(), 1, At, 0.5f, 1f, "{}"u8.ToArray()), 0);
+            await sessions.SaveAsync(new SessionRecord(Guid.NewGuid(), 1, At, 0.5f, 1f, [new(SessionStateParts.Beliefs, "{}"u8.ToArray()), new(SessionStateParts.Goals, "{}"u8.ToArray()), new(SessionStateParts.Actions, "{}"u8.ToArray())]), 0);
             await engine.SaveAsync(new EngineStateRecord(EngineStateParts.FeedbackStatistics, At, "stats"));
         }
 

@@ -1,5 +1,6 @@
 using Actinf.Epistemic;
 using Actinf.Epistemic.Contracts;
+using Actinf.Epistemic.Sessions;
 using Actinf.Server.Stores;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -7,9 +8,10 @@ using BenchmarkDotNet.Engines;
 namespace Actinf.Bench.Suites.Server;
 
 /// <summary>
-/// The session store alone: saving the record of a session that has seen 120 observations (about 123 KB of
-/// state), one save at a time and 100 sessions saved at once (group commit: the saves that wait together share
-/// one transaction), with the two durabilities. Time per save.
+/// The session store alone: saving a session that has seen 120 observations, one save at a time and 100 sessions
+/// saved at once (group commit: the saves that wait together share one transaction), with the two durabilities.
+/// A save writes what an operation changed: the beliefs part (an <c>observe</c>, about 120 KB) or the actions part
+/// (an <c>epistemic_action</c>, a few KB). Time per save.
 /// </summary>
 /// <remarks>Run: <c>dotnet run -c Release --project src/Actinf.Bench -- --filter '*SessionStoreBenchmarks*'</c>.</remarks>
 [MemoryDiagnoser]
@@ -25,7 +27,8 @@ public class SessionStoreBenchmarks : IDisposable
 
     private string _folder = string.Empty;
     private SqliteSessionStore? _store;
-    private byte[] _state = [];
+    private SessionPartState[] _everyPart = [];
+    private SessionPartState[] _saved = [];
     private Guid[] _ids = [];
     private long[] _versions = [];
 
@@ -33,8 +36,12 @@ public class SessionStoreBenchmarks : IDisposable
     [Params("full", "process")]
     public string Durability { get; set; } = "full";
 
-    /// <summary>UTF-8 bytes of the saved state.</summary>
-    public int StateLength => _state.Length;
+    /// <summary>The part each save writes: "beliefs" (as an observe) or "actions" (as an epistemic_action).</summary>
+    [Params("beliefs", "actions")]
+    public string Part { get; set; } = "beliefs";
+
+    /// <summary>UTF-8 bytes written per save.</summary>
+    public int StateLength => _saved.Sum(p => p.State.Length);
 
     /// <summary>Builds the state and stores the sessions once.</summary>
     [GlobalSetup]
@@ -50,8 +57,12 @@ public class SessionStoreBenchmarks : IDisposable
                 engine.Observe(new ObserveRequest(id, Epistemic.EpistemicWorkload.Questions[q].Text, embeddings[q], Domain: Epistemic.EpistemicWorkload.Questions[q].Domain));
             }
 
-            _state = System.Text.Encoding.UTF8.GetBytes(engine.ExportSession(id));
+            engine.SelectActions(new EpistemicActionRequest(id, Force: true));
+            _everyPart = [.. SessionStateAssembly.SingleParts.Select(part => new SessionPartState(part, ExportPart(engine, id, part)))];
         }
+
+        SessionStateParts savedPart = Enum.Parse<SessionStateParts>(Part, ignoreCase: true);
+        _saved = [.. _everyPart.Where(p => p.Part == savedPart)];
 
         _folder = Path.Combine(Path.GetTempPath(), "actinf-bench-store-" + Guid.NewGuid().ToString("N"));
         _store = new SqliteSessionStore(Path.Combine(_folder, "sessions.db"), Enum.Parse<StoreDurability>(Durability, ignoreCase: true));
@@ -127,7 +138,15 @@ public class SessionStoreBenchmarks : IDisposable
     private async Task Save(int session)
     {
         long expected = _versions[session];
-        await _store!.SaveAsync(new SessionRecord(_ids[session], expected + 1, DateTimeOffset.UtcNow, 0.5f, 0.5f, _state), expected).ConfigureAwait(false);
+        SessionPartState[] parts = expected == 0 ? _everyPart : _saved;
+        await _store!.SaveAsync(new SessionRecord(_ids[session], expected + 1, DateTimeOffset.UtcNow, 0.5f, 0.5f, parts), expected).ConfigureAwait(false);
         _versions[session] = expected + 1;
+    }
+
+    private static byte[] ExportPart(ActiveInferenceEngine engine, Guid id, SessionStateParts part)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        engine.ExportSessionPart(id, part, buffer);
+        return buffer.WrittenSpan.ToArray();
     }
 }
