@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using Actinf.Epistemic.Beliefs;
 using Actinf.Epistemic.Configuration;
 using Actinf.Epistemic.Learning;
+using Actinf.Epistemic.Numerics;
 using Actinf.Epistemic.Planning;
 using Actinf.Epistemic.Sessions;
 
@@ -285,38 +287,34 @@ public sealed class EpistemicActionGenerator
             ? d.Centroid
             : session.History.Count > 0 ? session.History[session.History.Count - 1].Embedding.Span : session.Beliefs.Belief.Mean;
         float[] precision = session.Beliefs.Belief.Precision;
-        int k = _options.Actions.DimensionsPerGap;
-        var heap = new PriorityQueue<int, float>(k + 1);
-        for (int i = 0; i < direction.Length; i++)
+        int n = direction.Length;
+        float[] scores = ArrayPool<float>.Shared.Rent(n);
+        float[] work = ArrayPool<float>.Shared.Rent(n);
+        int[] chosen = ArrayPool<int>.Shared.Rent(Math.Min(n, _options.Actions.DimensionsPerGap));
+        int[] dims;
+        try
         {
-            if (used[i])
+            Span<float> score = scores.AsSpan(0, n);
+            TensorPrimitives.Multiply(direction, direction, score);
+            TensorPrimitives.Divide(score, precision, score);
+            for (int i = 0; i < n; i++)
             {
-                continue;
+                if (used[i])
+                {
+                    score[i] = 0f;
+                }
             }
 
-            float score = (direction[i] * direction[i]) / precision[i];
-            if (score <= 0)
-            {
-                continue;
-            }
-
-            if (heap.Count < k)
-            {
-                heap.Enqueue(i, score);
-            }
-            else if (heap.TryPeek(out _, out float min) && score > min)
-            {
-                heap.DequeueEnqueue(i, score);
-            }
+            int count = LargestScores.Select(score, _options.Actions.DimensionsPerGap, work, chosen);
+            dims = chosen.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<float>.Shared.Return(work);
+            ArrayPool<int>.Shared.Return(chosen);
         }
 
-        var dims = new int[heap.Count];
-        for (int j = 0; j < dims.Length; j++)
-        {
-            dims[j] = heap.Dequeue();
-        }
-
-        Array.Sort(dims);
         foreach (int i in dims)
         {
             used[i] = true;

@@ -9,11 +9,12 @@ namespace Actinf.Server.Stores;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How: a write is queued, then its caller waits for the connection. Whoever holds the connection commits
-/// everything queued so far (up to <see cref="MaxBatch"/> writes) in one <c>BEGIN IMMEDIATE … COMMIT</c>; a caller
-/// whose write was committed by another finds it done and returns at once. With one caller at a time this is the
-/// plain one-transaction-per-write; with many, the number of commits per second stays at what the disk allows
-/// while the writes per commit grow.
+/// How: a write is queued and its caller awaits it. A thread of the store's own (the writer) commits everything
+/// queued so far (up to <see cref="MaxBatch"/> writes) in one <c>BEGIN IMMEDIATE … COMMIT</c>, then the next batch.
+/// With one caller at a time this is the plain one-transaction-per-write; with many, the number of commits per
+/// second stays at what the disk allows while the writes per commit grow. The writer is a thread of its own, not a
+/// thread-pool thread, because a commit blocks in fsync: on a two-core machine a pool thread blocked there is half
+/// of the threads that parse requests and select actions.
 /// </para>
 /// <para>
 /// Atomicity per write: each write runs inside a savepoint, so a write that throws (a version conflict, say) is
@@ -35,6 +36,9 @@ internal sealed class SqliteGroupCommit : IDisposable
     private readonly SqliteStatementCache _statements;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<QueuedWrite> _queue = new();
+    private readonly ManualResetEventSlim _queued = new(false);
+    private readonly Thread _writer;
+    private volatile bool _stopping;
     private bool _disposed;
 
     /// <summary>Takes ownership of an open connection.</summary>
@@ -44,6 +48,8 @@ internal sealed class SqliteGroupCommit : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _statements = new SqliteStatementCache(connection);
+        _writer = new Thread(WriteQueued) { IsBackground = true, Name = "SQLite group commit" };
+        _writer.Start();
     }
 
     /// <summary>The connection's prepared statements, for reads and writes (which run under the gate).</summary>
@@ -77,31 +83,34 @@ internal sealed class SqliteGroupCommit : IDisposable
 
     /// <summary>Runs a write in a transaction shared with the writes queued at the same time, and returns after the commit.</summary>
     /// <typeparam name="T">The write's result.</typeparam>
-    /// <param name="write">The write. It runs inside an open transaction (its commands need no transaction object); when it throws, what it did is rolled back and the exception reaches the caller.</param>
+    /// <param name="write">The write. It runs on the writer thread inside an open transaction (its commands need no transaction object); when it throws, what it did is rolled back and the exception reaches the caller.</param>
     /// <param name="cancellationToken">Cancels before the write is queued; once queued, it is committed or fails with the batch.</param>
     /// <returns>The write's result, durable as the connection's <c>synchronous</c> setting makes commits.</returns>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        if (_stopping)
+        {
+            return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteGroupCommit)));
+        }
+
         var queued = new QueuedWrite<T>(write);
         _queue.Enqueue(queued);
+        _queued.Set();
 
-        // From here another caller may commit this write, so waiting is no longer cancellable.
-        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        // Queued after the writer drained its last batch on disposal: fail it here, since nobody else will.
+        if (_stopping && !_writer.IsAlive)
         {
-            while (!queued.IsCompleted)
-            {
-                CommitQueued();
-            }
-        }
-        finally
-        {
-            _gate.Release();
+            FailAll(Drain(int.MaxValue), new ObjectDisposedException(nameof(SqliteGroupCommit)));
         }
 
-        return await queued.Task.ConfigureAwait(false);
+        return queued.Task;
     }
 
     /// <summary>Runs a statement (or a script) at once, outside any batch (schema set-up).</summary>
@@ -132,9 +141,17 @@ internal sealed class SqliteGroupCommit : IDisposable
             },
             CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <inheritdoc />
+    /// <summary>Commits what is queued, stops the writer, and closes the connection; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        _queued.Set();
+        _writer.Join();
         _gate.Wait();
         try
         {
@@ -144,6 +161,7 @@ internal sealed class SqliteGroupCommit : IDisposable
             }
 
             _disposed = true;
+            FailAll(Drain(int.MaxValue), new ObjectDisposedException(nameof(SqliteGroupCommit)));
             _statements.Dispose();
             _connection.Dispose();
         }
@@ -153,14 +171,51 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
     }
 
-    // Caller holds the gate.
-    private void CommitQueued()
+    // The writer thread: waits for queued writes and commits them in batches until disposal, then commits what is left.
+    private void WriteQueued()
     {
-        var batch = new List<QueuedWrite>(Math.Min(_queue.Count, MaxBatch));
-        while (batch.Count < MaxBatch && _queue.TryDequeue(out QueuedWrite? next))
+        while (true)
+        {
+            _queued.Wait();
+            _queued.Reset();
+            if (!_queue.IsEmpty)
+            {
+                _gate.Wait();
+                try
+                {
+                    while (!_queue.IsEmpty)
+                    {
+                        CommitQueued();
+                    }
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+
+            if (_stopping && _queue.IsEmpty)
+            {
+                return;
+            }
+        }
+    }
+
+    private List<QueuedWrite> Drain(int max)
+    {
+        var batch = new List<QueuedWrite>(Math.Min(_queue.Count, max));
+        while (batch.Count < max && _queue.TryDequeue(out QueuedWrite? next))
         {
             batch.Add(next);
         }
+
+        return batch;
+    }
+
+    // On the writer thread, holding the gate.
+    private void CommitQueued()
+    {
+        List<QueuedWrite> batch = Drain(MaxBatch);
 
         if (batch.Count == 0)
         {
@@ -249,8 +304,6 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         public Exception? Failure { get; set; }
 
-        public abstract bool IsCompleted { get; }
-
         public abstract void Run(SqliteConnection connection);
 
         public abstract void Complete();
@@ -262,8 +315,6 @@ internal sealed class SqliteGroupCommit : IDisposable
         private T? _result;
 
         public Task<T> Task => _completion.Task;
-
-        public override bool IsCompleted => _completion.Task.IsCompleted;
 
         public override void Run(SqliteConnection connection) => _result = write(connection);
 
