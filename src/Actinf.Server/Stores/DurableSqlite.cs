@@ -10,6 +10,12 @@ namespace Actinf.Server.Stores;
 /// </remarks>
 internal static class DurableSqlite
 {
+    /// <summary>
+    /// WAL pages after which a commit checkpoints on its own (SQLite's <c>wal_autocheckpoint</c>; its default is
+    /// 1000): a safety net only, since <see cref="WalCheckpointer"/> checkpoints off the commit path long before.
+    /// </summary>
+    public const int InlineCheckpointPages = 65_536;
+
     /// <summary>Opens (creating the file and its folder if needed) a connection with the durability settings.</summary>
     /// <param name="path">The SQLite file.</param>
     /// <param name="durability">Whether every commit is fsynced (<see cref="StoreDurability.Full"/>) or only handed to the OS.</param>
@@ -35,6 +41,7 @@ internal static class DurableSqlite
             Execute(connection, "PRAGMA busy_timeout=10000;");
             Execute(connection, "PRAGMA journal_mode=WAL;");
             Execute(connection, durability == StoreDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+            Execute(connection, $"PRAGMA wal_autocheckpoint={InlineCheckpointPages};");
             return connection;
         }
         catch

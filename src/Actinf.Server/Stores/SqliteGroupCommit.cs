@@ -34,6 +34,7 @@ internal sealed class SqliteGroupCommit : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SqliteStatementCache _statements;
+    private readonly WalCheckpointer _checkpointer;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<QueuedWrite> _queue = new();
     private readonly ManualResetEventSlim _queued = new(false);
@@ -48,9 +49,13 @@ internal sealed class SqliteGroupCommit : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _statements = new SqliteStatementCache(connection);
+        _checkpointer = new WalCheckpointer(connection.DataSource, SynchronousIsFull(connection) ? StoreDurability.Full : StoreDurability.Process);
         _writer = new Thread(WriteQueued) { IsBackground = true, Name = "SQLite group commit" };
         _writer.Start();
     }
+
+    /// <summary>The checkpointer of the connection's file (checkpoints run off the commit path).</summary>
+    public WalCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>The connection's prepared statements, for reads and writes (which run under the gate).</summary>
     public SqliteStatementCache Statements => _statements;
@@ -152,6 +157,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         _stopping = true;
         _queued.Set();
         _writer.Join();
+        _checkpointer.Dispose();
         _gate.Wait();
         try
         {
@@ -199,6 +205,13 @@ internal sealed class SqliteGroupCommit : IDisposable
                 return;
             }
         }
+    }
+
+    private static bool SynchronousIsFull(SqliteConnection connection)
+    {
+        using SqliteCommand cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous;";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= 2;
     }
 
     private List<QueuedWrite> Drain(int max)
@@ -268,6 +281,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
 
         Commits++;
+        _checkpointer.NoteCommit();
         foreach (QueuedWrite w in batch)
         {
             if (w.Failure is null)

@@ -195,4 +195,38 @@ public sealed class SqliteGroupCommitTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => connection.WriteAsync(Insert(2, "y"), CancellationToken.None));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => RowsAsync(connection));
     }
+
+    [Fact]
+    public async Task Commits_AreCheckpointedOffTheCommitPath_WithinAFewIntervals()
+    {
+        using var folder = new TempFolder();
+        using SqliteGroupCommit connection = Open(folder);
+        Assert.Equal((long)DurableSqlite.InlineCheckpointPages, await connection.ReadAsync(
+            c =>
+            {
+                using SqliteCommand cmd = c.CreateCommand();
+                cmd.CommandText = "PRAGMA wal_autocheckpoint;";
+                return (long)cmd.ExecuteScalar()!;
+            },
+            CancellationToken.None));
+
+        long before = connection.Checkpointer.Checkpoints;
+        for (int k = 1; k <= 30; k++)
+        {
+            await connection.WriteAsync(Insert(k, new string('x', 5000)), CancellationToken.None);
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (connection.Checkpointer.Checkpoints == before && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(WalCheckpointer.Interval);
+        }
+
+        Assert.True(connection.Checkpointer.Checkpoints > before, "no checkpoint ran in the background after 30 commits");
+
+        // Every frame of the WAL is already in the database file: nothing is left to copy.
+        (int log, int copied) = connection.Checkpointer.CheckpointNow();
+        Assert.Equal(log, copied);
+        Assert.Equal(30, (await RowsAsync(connection)).Count);
+    }
 }
