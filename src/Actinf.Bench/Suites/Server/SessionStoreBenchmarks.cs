@@ -64,6 +64,9 @@ public class SessionStoreBenchmarks : IDisposable
         SessionStateParts savedPart = Enum.Parse<SessionStateParts>(Part, ignoreCase: true);
         _saved = [.. _everyPart.Where(p => p.Part == savedPart)];
 
+        // The sizes behind the figures (BenchmarkDotNet's log shows them): what each save writes, and each part.
+        Console.WriteLine($"// SessionStoreBenchmarks: a save writes the {savedPart} part, {StateLength:N0} bytes; parts: {string.Join(", ", _everyPart.Select(p => $"{p.Part} {p.State.Length:N0} B"))}");
+
         _folder = Path.Combine(Path.GetTempPath(), "actinf-bench-store-" + Guid.NewGuid().ToString("N"));
         _store = new SqliteSessionStore(Path.Combine(_folder, "sessions.db"), Enum.Parse<StoreDurability>(Durability, ignoreCase: true));
         _ids = new Guid[Sessions];
