@@ -40,6 +40,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     private readonly ManualResetEventSlim _queued = new(false);
     private readonly Thread _writer;
     private volatile bool _stopping;
+    private int _disposeStarted;
     private bool _disposed;
 
     /// <summary>Takes ownership of an open connection.</summary>
@@ -149,7 +150,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     /// <summary>Commits what is queued, stops the writer, and closes the connection; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        if (_stopping)
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 1)
         {
             return;
         }
