@@ -176,6 +176,28 @@ public sealed class StreamableHttpTests
     }
 
 
+    [Fact]
+    public async Task PostReply_IsOneSseEventWithItsLength_NotAChunkedStream()
+    {
+        await using HttpPair http = await HttpPair.StartAsync();
+        string id = await InitializeAsync(http);
+
+        // Headers first, so that the length is the one the server sent, not one the client computed after reading.
+        using HttpResponseMessage listed = await http.Http.SendAsync(Post("""{"jsonrpc":"2.0","id":2,"method":"tools/list"}""", session: id), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal("text/event-stream", listed.Content.Headers.ContentType!.MediaType);
+        long? sentLength = listed.Content.Headers.ContentLength;
+        byte[] body = await listed.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, sentLength);
+
+        // One SSE event ("event: message", "data: <the JSON-RPC response>", blank line) holding the whole reply.
+        string text = Encoding.UTF8.GetString(body);
+        string data = text.Split('\n').Single(line => line.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+        using JsonDocument reply = JsonDocument.Parse(data);
+        Assert.Equal(2, reply.RootElement.GetProperty("id").GetInt32());
+        Assert.True(reply.RootElement.GetProperty("result").GetProperty("tools").GetArrayLength() > 10);
+    }
+
     private static async Task<string> InitializeAsync(HttpPair http)
     {
         using HttpResponseMessage response = await http.Http.SendAsync(Post(InitializeBody));
