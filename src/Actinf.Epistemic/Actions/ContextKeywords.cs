@@ -22,26 +22,53 @@ public static class ContextKeywords
     /// <param name="texts">Texts, oldest first.</param>
     /// <param name="count">Maximum keywords.</param>
     /// <returns>Lower-cased keywords, most salient first.</returns>
+    /// <remarks>Runs for every knowledge gap of every <c>epistemic_action</c>: words are lower-cased into a stack
+    /// buffer and looked up as spans, so only a word seen for the first time becomes a string.</remarks>
     public static IReadOnlyList<string> Extract(IReadOnlyList<string> texts, int count)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var scores = new Dictionary<string, (double Score, int First)>(StringComparer.Ordinal);
+        Dictionary<string, (double Score, int First)>.AlternateLookup<ReadOnlySpan<char>> byWord = scores.GetAlternateLookup<ReadOnlySpan<char>>();
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWord = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         int order = 0;
         for (int t = 0; t < texts.Count; t++)
         {
             double weight = Math.Pow(0.8, texts.Count - 1 - t);
-            foreach (string word in Words(texts[t]))
+            string text = texts[t];
+            int i = 0;
+            while (i < text.Length)
             {
-                if (word.Length < 3 || StopWords.Contains(word) || word.All(char.IsDigit))
+                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-'))
+                {
+                    i++;
+                }
+
+                ReadOnlySpan<char> raw = text.AsSpan(start, i - start).Trim('-');
+                if (raw.Length < 3)
                 {
                     continue;
                 }
 
-                scores[word] = scores.TryGetValue(word, out var s) ? (s.Score + weight, s.First) : (weight, order++);
+                Span<char> word = raw.Length <= buffer.Length ? buffer[..raw.Length] : new char[raw.Length];
+                raw.ToLowerInvariant(word);
+                if (stopWord.Contains(word) || IsAllDigits(word))
+                {
+                    continue;
+                }
+
+                byWord[word] = byWord.TryGetValue(word, out var seen) ? (seen.Score + weight, seen.First) : (weight, order++);
             }
         }
 
-        return [.. scores.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Take(count).Select(kv => kv.Key)];
+        return MostSalient(scores, count);
     }
 
     /// <summary>A short excerpt of a text: its first sentence, at most <paramref name="maxLength"/> characters, cut at a word.</summary>
@@ -67,26 +94,54 @@ public static class ContextKeywords
         return s.TrimEnd(' ', ',', ';', ':');
     }
 
-    private static IEnumerable<string> Words(string text)
+    private static bool IsAllDigits(ReadOnlySpan<char> word)
     {
-        int i = 0;
-        while (i < text.Length)
+        foreach (char c in word)
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            if (!char.IsDigit(c))
             {
-                i++;
-            }
-
-            int start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-'))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                yield return text[start..i].Trim('-').ToLowerInvariant();
+                return false;
             }
         }
+
+        return true;
     }
+
+    // The first `count` words by score, descending, then by first appearance: a selection, since count is small.
+    private static string[] MostSalient(Dictionary<string, (double Score, int First)> scores, int count)
+    {
+        int n = Math.Min(count, scores.Count);
+        var chosen = new string[n];
+        var chosenKeys = new (double Score, int First)[n];
+        int filled = 0;
+        foreach (KeyValuePair<string, (double Score, int First)> kv in scores)
+        {
+            int at = filled;
+            while (at > 0 && Before(kv.Value, chosenKeys[at - 1]))
+            {
+                at--;
+            }
+
+            if (at >= n)
+            {
+                continue;
+            }
+
+            int last = Math.Min(filled, n - 1);
+            for (int j = last; j > at; j--)
+            {
+                chosen[j] = chosen[j - 1];
+                chosenKeys[j] = chosenKeys[j - 1];
+            }
+
+            chosen[at] = kv.Key;
+            chosenKeys[at] = kv.Value;
+            filled = Math.Min(filled + 1, n);
+        }
+
+        return chosen;
+    }
+
+    private static bool Before((double Score, int First) a, (double Score, int First) b) =>
+        a.Score > b.Score || (a.Score == b.Score && a.First < b.First);
 }

@@ -87,26 +87,35 @@ public sealed class EpistemicActionGenerator
         }
 
         var ordered = found.OrderByDescending(kv => kv.Value.Severity).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.Actions.MaxKnowledgeGaps).ToList();
-        var used = new bool[session.Beliefs.Belief.Dimension];
+        int dimension = session.Beliefs.Belief.Dimension;
+        bool[] used = ArrayPool<bool>.Shared.Rent(dimension);
+        Array.Clear(used, 0, dimension);
         var gaps = new List<KnowledgeGap>(ordered.Count);
-        int index = 0;
-        foreach (var (domain, (severity, reasons)) in ordered)
+        try
         {
-            int[] dims = SelectDimensions(session, domain, used);
-            if (dims.Length == 0)
+            int index = 0;
+            foreach (var (domain, (severity, reasons)) in ordered)
             {
-                continue;
-            }
+                int[] dims = SelectDimensions(session, domain, used);
+                if (dims.Length == 0)
+                {
+                    continue;
+                }
 
-            IReadOnlyList<string> keywords = ContextKeywords.Extract(TextsOf(session, domain), 3);
-            gaps.Add(new KnowledgeGap(
-                $"gap-{session.ActionCounter}-{index++}",
-                Describe(domain, severity, reasons, keywords),
-                domain,
-                Math.Clamp(severity, 0f, 1f),
-                reasons,
-                keywords,
-                dims));
+                IReadOnlyList<string> keywords = ContextKeywords.Extract(TextsOf(session, domain), 3);
+                gaps.Add(new KnowledgeGap(
+                    $"gap-{session.ActionCounter}-{index++}",
+                    Describe(domain, severity, reasons, keywords),
+                    domain,
+                    Math.Clamp(severity, 0f, 1f),
+                    reasons,
+                    keywords,
+                    dims));
+            }
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(used);
         }
 
         return gaps;

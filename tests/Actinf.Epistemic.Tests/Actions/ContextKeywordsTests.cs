@@ -1,0 +1,80 @@
+using Actinf.Epistemic.Actions;
+
+namespace Actinf.Epistemic.Tests.Actions;
+
+public class ContextKeywordsTests
+{
+    private static readonly string[] Vocabulary =
+    [
+        "kernel", "Kernel", "KERNEL", "kernels", "the", "The", "and", "why", "help", "neural", "net", "nets", "networks",
+        "2024", "1e5", "x-ray", "-dash-", "--", "a", "ab", "abc", "Éclair", "éclair", "İstanbul", "naïve", "ß", "straße",
+        "regularization", "over-fitting", "L2", "l2", "3d", "état", "日本語", "données",
+        new string('w', 70), new string('W', 70) + "x", "co-operate", "because",
+    ];
+
+    private static readonly string[] Separators = [" ", "  ", ", ", "? ", ". ", "\n", " (", ") ", "/", "'", "—"];
+
+    // The definition, written plainly: split, trim '-', lower-case, filter, score, sort.
+    private static List<string> Reference(string[] texts, int count)
+    {
+        var stop = typeof(ContextKeywords).GetField("StopWords", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null) as HashSet<string>;
+        var scores = new Dictionary<string, (double Score, int First)>(StringComparer.Ordinal);
+        int order = 0;
+        for (int t = 0; t < texts.Length; t++)
+        {
+            double weight = Math.Pow(0.8, texts.Length - 1 - t);
+            string text = texts[t];
+            int i = 0;
+            while (i < text.Length)
+            {
+                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-'))
+                {
+                    i++;
+                }
+
+                if (i == start)
+                {
+                    continue;
+                }
+
+                string word = text[start..i].Trim('-').ToLowerInvariant();
+                if (word.Length < 3 || stop!.Contains(word) || word.All(char.IsDigit))
+                {
+                    continue;
+                }
+
+                scores[word] = scores.TryGetValue(word, out var s) ? (s.Score + weight, s.First) : (weight, order++);
+            }
+        }
+
+        return [.. scores.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Take(count).Select(kv => kv.Key)];
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Extract_RandomTexts_SameKeywordsAsTheDefinition(int seed)
+    {
+        var random = new Random(seed);
+        for (int round = 0; round < 300; round++)
+        {
+            string[] texts = [.. Enumerable.Range(0, random.Next(0, 6)).Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 25)).Select(_ =>
+                Vocabulary[random.Next(Vocabulary.Length)] + Separators[random.Next(Separators.Length)])))];
+            int count = random.Next(0, 6);
+            Assert.Equal(Reference(texts, count), ContextKeywords.Extract(texts, count));
+        }
+    }
+
+    [Fact]
+    public void Extract_NegativeCount_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContextKeywords.Extract(["kernel methods"], -1));
+    }
+}
