@@ -14,7 +14,10 @@ public class ContextKeywordsTests
 
     private static readonly string[] Separators = [" ", "  ", ", ", "? ", ". ", "\n", " (", ") ", "/", "'", "—"];
 
-    // The definition, written plainly: split, trim '-', lower-case, filter, score, sort.
+    // A word: a letter or decimal digit, then letters, digits and hyphens (char.IsLetterOrDigit's categories).
+    private static readonly System.Text.RegularExpressions.Regex WordPattern = new(@"[\p{L}\p{Nd}][\p{L}\p{Nd}-]*");
+
+    // The definition, written plainly: match words, trim '-', lower-case, filter, score, sort.
     private static List<string> Reference(string[] texts, int count)
     {
         var stop = typeof(ContextKeywords).GetField("StopWords", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null) as HashSet<string>;
@@ -23,27 +26,9 @@ public class ContextKeywordsTests
         for (int t = 0; t < texts.Length; t++)
         {
             double weight = Math.Pow(0.8, texts.Length - 1 - t);
-            string text = texts[t];
-            int i = 0;
-            while (i < text.Length)
+            foreach (System.Text.RegularExpressions.Match match in WordPattern.Matches(texts[t]))
             {
-                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                }
-
-                int start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-'))
-                {
-                    i++;
-                }
-
-                if (i == start)
-                {
-                    continue;
-                }
-
-                string word = text[start..i].Trim('-').ToLowerInvariant();
+                string word = match.Value.Trim('-').ToLowerInvariant();
                 if (word.Length < 3 || stop!.Contains(word) || word.All(char.IsDigit))
                 {
                     continue;
