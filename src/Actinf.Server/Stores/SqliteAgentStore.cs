@@ -31,8 +31,8 @@ public sealed class SqliteAgentStore : IAgentStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public SqliteAgentStore(string path, StoreDurability durability = StoreDurability.Full)
     {
-        _connection = new SqliteGroupCommit(DurableSqlite.Open(path, durability, out string fullPath));
-        Path = fullPath;
+        _connection = new SqliteGroupCommit(path, durability);
+        Path = _connection.Path;
         _connection.Execute("""
             CREATE TABLE IF NOT EXISTS agents (
               id TEXT PRIMARY KEY NOT NULL,

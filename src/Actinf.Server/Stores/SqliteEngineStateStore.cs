@@ -26,8 +26,8 @@ public sealed class SqliteEngineStateStore : IEngineStateStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public SqliteEngineStateStore(string path, StoreDurability durability = StoreDurability.Full)
     {
-        _connection = new SqliteGroupCommit(DurableSqlite.Open(path, durability, out string fullPath));
-        Path = fullPath;
+        _connection = new SqliteGroupCommit(path, durability);
+        Path = _connection.Path;
         _connection.Execute("""
             CREATE TABLE IF NOT EXISTS engine_state (
               part TEXT PRIMARY KEY NOT NULL,

@@ -43,19 +43,25 @@ internal sealed class SqliteGroupCommit : IDisposable
     private int _disposeStarted;
     private bool _disposed;
 
-    /// <summary>Takes ownership of an open connection.</summary>
-    /// <param name="connection">The connection (from <see cref="DurableSqlite.Open"/>).</param>
-    public SqliteGroupCommit(SqliteConnection connection)
+    /// <summary>Opens (creating if needed) the SQLite file with the store settings and starts the writer and the file's checkpointer.</summary>
+    /// <param name="path">The SQLite file; its folder is created when missing.</param>
+    /// <param name="durability">Whether every commit is fsynced (<see cref="StoreDurability.Full"/>) or only handed to the OS.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
+    public SqliteGroupCommit(string path, StoreDurability durability)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        _connection = connection;
-        _statements = new SqliteStatementCache(connection);
-        _checkpointer = new WalCheckpointer(connection.DataSource, SynchronousIsFull(connection) ? StoreDurability.Full : StoreDurability.Process);
+        _connection = DurableSqlite.Open(path, durability, out string fullPath);
+        Path = fullPath;
+        _statements = new SqliteStatementCache(_connection);
+        _checkpointer = WalCheckpointer.For(fullPath);
         _writer = new Thread(WriteQueued) { IsBackground = true, Name = "SQLite group commit" };
         _writer.Start();
     }
 
-    /// <summary>The checkpointer of the connection's file (checkpoints run off the commit path).</summary>
+    /// <summary>The full path of the SQLite file.</summary>
+    public string Path { get; }
+
+    /// <summary>The checkpointer of the connection's file, shared with the other stores on it (checkpoints run off the commit path).</summary>
     public WalCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>The connection's prepared statements, for reads and writes (which run under the gate).</summary>
@@ -208,13 +214,6 @@ internal sealed class SqliteGroupCommit : IDisposable
         }
     }
 
-    private static bool SynchronousIsFull(SqliteConnection connection)
-    {
-        using SqliteCommand cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous;";
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= 2;
-    }
-
     private List<QueuedWrite> Drain(int max)
     {
         var batch = new List<QueuedWrite>(Math.Min(_queue.Count, max));
@@ -233,12 +232,6 @@ internal sealed class SqliteGroupCommit : IDisposable
 
         if (batch.Count == 0)
         {
-            return;
-        }
-
-        if (_disposed)
-        {
-            FailAll(batch, new ObjectDisposedException(nameof(SqliteGroupCommit)));
             return;
         }
 

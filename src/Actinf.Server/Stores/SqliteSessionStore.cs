@@ -54,8 +54,8 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public SqliteSessionStore(string path, StoreDurability durability = StoreDurability.Full)
     {
-        _connection = new SqliteGroupCommit(DurableSqlite.Open(path, durability, out string fullPath));
-        Path = fullPath;
+        _connection = new SqliteGroupCommit(path, durability);
+        Path = _connection.Path;
         _connection.Execute("""
             CREATE TABLE IF NOT EXISTS sessions (
               id TEXT PRIMARY KEY NOT NULL,
@@ -97,8 +97,8 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
             throw new ArgumentException($"The new version {record.Version} must be greater than the expected version {expectedVersion}.", nameof(record));
         }
 
-        RequireSingleDistinctParts(record);
-        if (expectedVersion == 0 && !record.HasEveryPart)
+        bool complete = RequireSingleDistinctParts(record) == SessionStateParts.All;
+        if (expectedVersion == 0 && !complete)
         {
             throw new ArgumentException($"A new session is saved with all three parts (beliefs, goals, actions); session {record.SessionId} gives {string.Join(", ", record.Parts.Select(p => p.Part))}.", nameof(record));
         }
@@ -106,7 +106,7 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
         return _connection.WriteAsync(
             connection =>
             {
-                if (WriteSummary(_connection.Statements, record, expectedVersion) != 1)
+                if (WriteSummary(_connection.Statements, record, expectedVersion, complete) != 1)
                 {
                     throw NotWritten(connection, record, expectedVersion);
                 }
@@ -206,7 +206,8 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
         return record;
     }
 
-    private static void RequireSingleDistinctParts(SessionRecord record)
+    // Returns the parts given.
+    private static SessionStateParts RequireSingleDistinctParts(SessionRecord record)
     {
         SessionStateParts seen = SessionStateParts.None;
         foreach (SessionPartState part in record.Parts)
@@ -223,10 +224,12 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
 
             seen |= part.Part;
         }
+
+        return seen;
     }
 
     /// <summary>Inserts (expected version 0) or compare-and-swaps the summary row; returns the rows changed (1, or 0 when not written).</summary>
-    private static int WriteSummary(SqliteStatementCache statements, SessionRecord record, long expectedVersion)
+    private static int WriteSummary(SqliteStatementCache statements, SessionRecord record, long expectedVersion, bool complete)
     {
         sqlite3_stmt statement = statements.Get(expectedVersion == 0 ? InsertSession : UpdateSession);
         try
@@ -238,11 +241,11 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
             statements.Check(raw.sqlite3_bind_double(statement, 5, record.Coherence));
             if (expectedVersion != 0)
             {
-                statements.Check(raw.sqlite3_bind_int(statement, 6, record.HasEveryPart ? 1 : 0));
+                statements.Check(raw.sqlite3_bind_int(statement, 6, complete ? 1 : 0));
                 statements.Check(raw.sqlite3_bind_int64(statement, 7, expectedVersion));
             }
 
-            return Step(statements, statement);
+            return statements.Step(statement);
         }
         finally
         {
@@ -259,23 +262,12 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
             statements.Check(raw.sqlite3_bind_text(statement, 1, Key(sessionId)));
             statements.Check(raw.sqlite3_bind_int(statement, 2, (int)part.Part));
             statements.Check(raw.sqlite3_bind_text(statement, 3, part.State.Span));
-            Step(statements, statement);
+            statements.Step(statement);
         }
         finally
         {
             SqliteStatementCache.Release(statement);
         }
-    }
-
-    private static int Step(SqliteStatementCache statements, sqlite3_stmt statement)
-    {
-        int rc = raw.sqlite3_step(statement);
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc, statements.Database);
-        }
-
-        return raw.sqlite3_changes(statements.Database);
     }
 
     // Why a save changed no row: a version conflict (the usual case), or a whole-document row that needs every part.

@@ -21,32 +21,35 @@ internal sealed class SqliteStatementCache : IDisposable
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
     }
 
-    /// <summary>The connection's native handle (for error messages and <c>sqlite3_changes</c>).</summary>
-    public sqlite3 Database => _db;
-
-    /// <summary>Runs a statement without results and returns the rows it changed.</summary>
-    /// <param name="sql">One SQL statement, with parameters ?1, ?2, …</param>
-    /// <param name="bind">Binds the parameters (may be null when there are none).</param>
-    /// <returns><c>sqlite3_changes</c> after the statement.</returns>
-    /// <exception cref="SqliteException">SQLite refused a binding or the statement failed.</exception>
-    public int Execute(string sql, Action<sqlite3_stmt>? bind = null)
+    /// <summary>Runs a statement without parameters or results (transaction control).</summary>
+    /// <param name="sql">One SQL statement.</param>
+    /// <exception cref="SqliteException">The statement failed.</exception>
+    public void Execute(string sql)
     {
         sqlite3_stmt statement = Get(sql);
         try
         {
-            bind?.Invoke(statement);
-            int rc = raw.sqlite3_step(statement);
-            if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-
-            return raw.sqlite3_changes(_db);
+            Step(statement);
         }
         finally
         {
             Release(statement);
         }
+    }
+
+    /// <summary>Runs a bound statement to its end and returns the rows it changed.</summary>
+    /// <param name="statement">A statement from <see cref="Get"/>, its parameters bound.</param>
+    /// <returns><c>sqlite3_changes</c> after the statement.</returns>
+    /// <exception cref="SqliteException">The statement failed.</exception>
+    public int Step(sqlite3_stmt statement)
+    {
+        int rc = raw.sqlite3_step(statement);
+        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        return raw.sqlite3_changes(_db);
     }
 
     /// <summary>A prepared statement, ready to bind; give it back with <see cref="Release"/>.</summary>

@@ -5,7 +5,8 @@ namespace Actinf.Server.Stores;
 
 /// <summary>
 /// Copies committed WAL frames into the database file on a thread and connection of its own, so that no commit
-/// waits for a checkpoint.
+/// waits for a checkpoint. One per file, shared by the stores on it (a checkpoint copies the whole WAL, whoever
+/// wrote it): <see cref="For"/> hands it out, and the last <see cref="Dispose"/> stops it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,7 +22,9 @@ namespace Actinf.Server.Stores;
 /// <para>
 /// Durability does not depend on checkpoints: a commit is durable once its frames are in the WAL (fsynced with
 /// <see cref="StoreDurability.Full"/>). A checkpoint that fails (busy, I/O error) leaves the frames in the WAL and
-/// is tried again at the next interval; <see cref="Failures"/> counts them.
+/// is tried again at the next interval; <see cref="Failures"/> counts them. The checkpointer's own connection uses
+/// <c>synchronous=FULL</c>: in WAL mode a checkpoint syncs the same way under FULL and NORMAL, so the stores'
+/// durability does not matter to it.
 /// </para>
 /// </remarks>
 internal sealed class WalCheckpointer : IDisposable
@@ -29,21 +32,42 @@ internal sealed class WalCheckpointer : IDisposable
     /// <summary>How often the WAL is checkpointed while commits arrive.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    private static readonly Dictionary<string, WalCheckpointer> ByFile = new(StringComparer.Ordinal);
+
+    private readonly string _path;
     private readonly SqliteConnection _connection;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _stop = new(false);
+    private int _users = 1;
     private int _committed;
     private long _checkpoints;
     private long _failures;
 
-    /// <summary>Opens a connection of its own to <paramref name="path"/> and starts the checkpoint thread.</summary>
-    /// <param name="path">The database file (already in WAL mode).</param>
-    /// <param name="durability">The durability of the stores' connections (a checkpoint fsyncs as they do).</param>
-    public WalCheckpointer(string path, StoreDurability durability)
+    private WalCheckpointer(string path)
     {
-        _connection = DurableSqlite.Open(path, durability, out _);
+        _path = path;
+        _connection = DurableSqlite.Open(path, StoreDurability.Full, out _);
         _thread = new Thread(Run) { IsBackground = true, Name = "SQLite WAL checkpoint" };
         _thread.Start();
+    }
+
+    /// <summary>The checkpointer of a file, started by its first user; give it back with <see cref="Dispose"/>.</summary>
+    /// <param name="fullPath">The database file's full path (already in WAL mode).</param>
+    /// <returns>The file's checkpointer.</returns>
+    public static WalCheckpointer For(string fullPath)
+    {
+        lock (ByFile)
+        {
+            if (ByFile.TryGetValue(fullPath, out WalCheckpointer? running))
+            {
+                running._users++;
+                return running;
+            }
+
+            var started = new WalCheckpointer(fullPath);
+            ByFile.Add(fullPath, started);
+            return started;
+        }
     }
 
     /// <summary>Checkpoints that ran to the end (every frame copied, or as many as the writer allowed).</summary>
@@ -74,12 +98,17 @@ internal sealed class WalCheckpointer : IDisposable
         }
     }
 
-    /// <summary>Stops the thread (after a last checkpoint if commits are pending) and closes the connection.</summary>
+    /// <summary>Gives the checkpointer back; the file's last user stops its thread and closes its connection.</summary>
     public void Dispose()
     {
-        if (_stop.IsSet)
+        lock (ByFile)
         {
-            return;
+            if (_users == 0 || --_users > 0)
+            {
+                return;
+            }
+
+            ByFile.Remove(_path);
         }
 
         _stop.Set();

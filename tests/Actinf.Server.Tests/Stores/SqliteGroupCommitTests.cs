@@ -8,7 +8,7 @@ public sealed class SqliteGroupCommitTests
 {
     private static SqliteGroupCommit Open(TempFolder folder)
     {
-        var connection = new SqliteGroupCommit(DurableSqlite.Open(folder.File("g.db"), StoreDurability.Full, out _));
+        var connection = new SqliteGroupCommit(folder.File("g.db"), StoreDurability.Full);
         connection.Execute("CREATE TABLE IF NOT EXISTS t (k INTEGER PRIMARY KEY NOT NULL, v TEXT NOT NULL);");
         return connection;
     }
