@@ -147,23 +147,10 @@ internal static class SyntheticRuns
     }
 
     /// <summary>tests/data/bench-results in the repository.</summary>
-    public static string DataDirectory => Path.Combine(RepositoryRoot(), "tests", "data", "bench-results");
+    public static string DataDirectory => RepositoryFolders.TestDataPath("bench-results");
 
     /// <summary>The checked-in file name of a run of <see cref="History"/>.</summary>
     public static string FileName(BenchmarkRun run) => run.RunId + ".json";
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actinf.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Actinf.slnx not found above the test output folder.");
-    }
 
     /// <summary>Standard normal deviate (Box-Muller).</summary>
     public static double Gaussian(Random random)

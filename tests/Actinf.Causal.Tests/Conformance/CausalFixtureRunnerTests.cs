@@ -12,9 +12,9 @@ public sealed class CausalFixtureRunnerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Fixtures => Path.Combine(TestData.Causal, "fixtures");
+    private static string Fixtures => Path.Combine(RepositoryFolders.TestDataPath("causal"), "fixtures");
 
-    private static string Networks => Path.Combine(TestData.Causal, "networks");
+    private static string Networks => Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks");
 
     private static string Fixture(string name) => Path.Combine(Fixtures, name + ".json");
 
@@ -22,7 +22,7 @@ public sealed class CausalFixtureRunnerTests : IDisposable
     public static TheoryData<string> SharedFixtures()
     {
         var data = new TheoryData<string>();
-        foreach (string file in Directory.GetFiles(Path.Combine(TestData.Causal, "fixtures"), "*.json").Order(StringComparer.Ordinal))
+        foreach (string file in Directory.GetFiles(Path.Combine(RepositoryFolders.TestDataPath("causal"), "fixtures"), "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }

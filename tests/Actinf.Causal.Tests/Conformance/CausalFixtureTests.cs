@@ -6,7 +6,7 @@ namespace Actinf.Causal.Tests.Conformance;
 
 public sealed class CausalFixtureTests
 {
-    private static string Fixture(string name) => Path.Combine(TestData.Causal, "fixtures", name + ".json");
+    private static string Fixture(string name) => Path.Combine(RepositoryFolders.TestDataPath("causal"), "fixtures", name + ".json");
 
     [Fact]
     public void Load_AsiaFixture_ReadsHeaderQueriesAndExpectations()

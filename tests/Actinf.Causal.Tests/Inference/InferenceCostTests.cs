@@ -22,7 +22,7 @@ public sealed class InferenceCostTests
     [InlineData("link", 15, 16777216)]
     public void WholeNetworkOrder_IsNoWorseThanMinFill(string network, int minFillWidth, double minFillLargestClique)
     {
-        var engine = new ExactInference(NetworkFile.Load(Path.Combine(TestData.Causal, "networks", network + ".bif")));
+        var engine = new ExactInference(NetworkFile.Load(Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks", network + ".bif")));
 
         InferenceCost cost = engine.EstimateCost();
 
@@ -35,7 +35,7 @@ public sealed class InferenceCostTests
     [Fact]
     public void PosteriorQuery_PrunesToAncestorsOfTargetAndEvidence()
     {
-        var engine = new ExactInference(NetworkFile.Load(Path.Combine(TestData.Causal, "networks", "asia.bif")));
+        var engine = new ExactInference(NetworkFile.Load(Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks", "asia.bif")));
 
         // Ancestors of tub: asia (tub itself is kept); nothing else in asia is an ancestor of tub.
         InferenceCost cost = engine.EstimateCost(["tub"]);
@@ -46,7 +46,7 @@ public sealed class InferenceCostTests
     [Fact]
     public void SecondQueryOfTheSameShape_ReusesTheOrder()
     {
-        var engine = new ExactInference(NetworkFile.Load(Path.Combine(TestData.Causal, "networks", "alarm.bif")));
+        var engine = new ExactInference(NetworkFile.Load(Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks", "alarm.bif")));
 
         engine.Query(["LVFAILURE"], new Clamps().Observe("HRBP", "HIGH"));
         long searched = engine.SearchedOrders;

@@ -5,7 +5,7 @@ namespace Actinf.Causal.Tests.Io;
 
 public partial class BifReaderTests
 {
-    private static string Networks => Path.Combine(TestData.Causal, "networks");
+    private static string Networks => Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks");
 
     // The table of tests/data/causal/networks/README.md: nodes, edges, roots, max states, max parents, CPT entries.
     public static TheoryData<string, int, int, int, int, int, int> ReadmeTable => new()

@@ -5,7 +5,7 @@ namespace Actinf.Causal.Tests.Io;
 
 public class BifWriterTests
 {
-    private static string Networks => Path.Combine(TestData.Causal, "networks");
+    private static string Networks => Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks");
 
     public static TheoryData<string> ShippedFiles => BifReaderTests.ShippedFiles;
 

@@ -5,7 +5,7 @@ namespace Actinf.Causal.Tests.Io;
 
 public class NetworkFileTests
 {
-    private static string Networks => Path.Combine(TestData.Causal, "networks");
+    private static string Networks => Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks");
 
     [Fact]
     public void Load_Bif_UsesBifReader()

@@ -5,7 +5,7 @@ namespace Actinf.Causal.Tests.Io;
 
 public class XmlBifReaderTests
 {
-    private static string Networks => Path.Combine(TestData.Causal, "networks");
+    private static string Networks => Path.Combine(RepositoryFolders.TestDataPath("causal"), "networks");
 
     [Theory]
     [InlineData("asia")]

@@ -7,7 +7,7 @@ public sealed class CausalInfoAndSuggestCommandTests
     // P(lung = yes | dysp = yes) in asia by exact enumeration (see CausalQueryCommandTests).
     private const double LungGivenDyspnoea = 224000.0 / 2179853.0;
 
-    private static string Network(string file) => Path.Combine(Cli.RepositoryRoot(), "tests", "data", "causal", "networks", file);
+    private static string Network(string file) => Path.Combine(RepositoryFolders.Root, "tests", "data", "causal", "networks", file);
 
     [Fact]
     public void Info_Json_ReportsSizeAndTheMinFillWidthOfTheReadmeTable()

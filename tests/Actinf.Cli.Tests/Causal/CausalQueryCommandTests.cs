@@ -9,7 +9,7 @@ public sealed class CausalQueryCommandTests
     private const double LungGivenDyspnoea = 224000.0 / 2179853.0;
     private const double Dyspnoea = 0.4359706;
 
-    private static string Network(string file) => Path.Combine(Cli.RepositoryRoot(), "tests", "data", "causal", "networks", file);
+    private static string Network(string file) => Path.Combine(RepositoryFolders.Root, "tests", "data", "causal", "networks", file);
 
     [Fact]
     public void Query_EvidenceAndTarget_PrintsClampsPosteriorAndEvidenceProbability()

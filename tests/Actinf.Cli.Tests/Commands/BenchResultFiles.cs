@@ -20,7 +20,7 @@ internal sealed class BenchResultFiles : IDisposable
 
     public string Directory { get; }
 
-    public static string DataDirectory => Path.Combine(RepositoryRoot(), "tests", "data", "bench-results");
+    public static string DataDirectory => RepositoryFolders.TestDataPath("bench-results");
 
     public static string Data(string name) => Path.Combine(DataDirectory, name);
 
@@ -76,18 +76,5 @@ internal sealed class BenchResultFiles : IDisposable
         {
             // A leftover temp folder is harmless.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Actinf.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Actinf.slnx not found above the test output folder.");
     }
 }

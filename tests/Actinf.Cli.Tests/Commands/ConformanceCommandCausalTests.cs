@@ -10,7 +10,7 @@ public sealed class ConformanceCommandCausalTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Causal(params string[] parts) => Path.Combine([Cli.RepositoryRoot(), "tests", "data", "causal", .. parts]);
+    private static string Causal(params string[] parts) => Path.Combine([RepositoryFolders.Root, "tests", "data", "causal", .. parts]);
 
     [Fact]
     public void Conformance_CausalFixtureFolder_AllThirteenPassWithExitCodeZero()
@@ -53,7 +53,7 @@ public sealed class ConformanceCommandCausalTests : IDisposable
     [Fact]
     public void Conformance_MixedFolders_RunsBothFormatsInOneTable()
     {
-        string conformance = Path.Combine(Cli.RepositoryRoot(), "tests", "data", "conformance", "spm");
+        string conformance = Path.Combine(RepositoryFolders.Root, "tests", "data", "conformance", "spm");
 
         (int code, string output, string error) = Cli.Invoke("conformance", conformance, Causal("fixtures", "earthquake.json"));
 

@@ -8,7 +8,7 @@ public sealed class ConformanceCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Fixtures(params string[] parts) => Path.Combine([Cli.RepositoryRoot(), "tests", "data", "conformance", .. parts]);
+    private static string Fixtures(params string[] parts) => Path.Combine([RepositoryFolders.Root, "tests", "data", "conformance", .. parts]);
 
     [Fact]
     public void Conformance_SharedFixtureFolder_AllPassWithExitCodeZero()

@@ -7,7 +7,7 @@ public sealed class BeliefHistoryTests
 {
     private static (ModelDocument Doc, IReadOnlyList<ReadOnlyMemory<int>> Observations) TMaze()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "tmaze.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "tmaze.json"));
         return (doc, doc.Bench!.Observations);
     }
 

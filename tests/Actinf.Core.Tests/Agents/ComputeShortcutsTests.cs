@@ -9,7 +9,7 @@ public sealed class ComputeShortcutsTests
     public static TheoryData<string> BenchModels()
     {
         var data = new TheoryData<string>();
-        foreach (string file in Directory.GetFiles(TestData.PathOf("bench-models"), "*.json").Order(StringComparer.Ordinal))
+        foreach (string file in Directory.GetFiles(RepositoryFolders.TestDataPath("bench-models"), "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }
@@ -24,7 +24,7 @@ public sealed class ComputeShortcutsTests
     [MemberData(nameof(BenchModels))]
     public void Step_ExactShortcutsOnOrOff_GiveBitwiseIdenticalRuns(string model)
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", model + ".json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", model + ".json"));
         BenchWorkload bench = doc.Bench!;
         // Sparse products reorder sums, so both runs keep the same transition representation.
         Agent fast = Build(doc, ComputeShortcuts.All);
@@ -51,7 +51,7 @@ public sealed class ComputeShortcutsTests
     [MemberData(nameof(BenchModels))]
     public void Step_SparseTransitionsOff_AgreesToRounding(string model)
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", model + ".json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", model + ".json"));
         BenchWorkload bench = doc.Bench!;
         Agent sparse = Build(doc, ComputeShortcuts.All);
         Agent dense = Build(doc, ComputeShortcuts.All & ~ComputeShortcuts.SparseTransitions);
@@ -71,7 +71,7 @@ public sealed class ComputeShortcutsTests
     [Fact]
     public void Counters_SharedPrefixes_ScoreEachDistinctPrefixOnce()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "grid3x3_plen3.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "grid3x3_plen3.json"));
         Agent shared = Build(doc, ComputeShortcuts.SharedPolicyPrefixes);
         Agent unshared = Build(doc, ComputeShortcuts.None);
         ReadOnlySpan<int> obs = doc.Bench!.Observations[0].Span;
@@ -91,7 +91,7 @@ public sealed class ComputeShortcutsTests
     [Fact]
     public void Counters_RepeatedObservationAndBelief_SkipInferenceAndReuseScores()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "tmaze.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "tmaze.json"));
         Agent agent = Build(doc, ComputeShortcuts.All);
         int[] obs = [0, 0, 0];
 
@@ -115,7 +115,7 @@ public sealed class ComputeShortcutsTests
     [Fact]
     public void Counters_LearningChangesA_InvalidatesSkips()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "learn_AB.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "learn_AB.json"));
         Agent agent = Build(doc, ComputeShortcuts.All);
         int[] obs = doc.Bench!.Observations[0].ToArray();
 

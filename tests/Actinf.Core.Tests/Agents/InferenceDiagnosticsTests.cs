@@ -9,7 +9,7 @@ public sealed class InferenceDiagnosticsTests
     [Fact]
     public void FreeEnergyTrace_OneFactor_IsMinusLogEvidence()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "grid3x3_plen1.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "grid3x3_plen1.json"));
         var agent = new Agent(doc.Model, doc.Options);
         int[] obs = doc.Bench!.Observations[0].ToArray();
 
@@ -33,7 +33,7 @@ public sealed class InferenceDiagnosticsTests
     [Fact]
     public void FreeEnergyTrace_SeveralFactors_EndsAtTheFreeEnergyOfThePosteriorAndExplainsTheStop()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "random_3f3m.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "random_3f3m.json"));
         var agent = new Agent(doc.Model, doc.Options);
         int[] sizes = doc.Model.NumStates.ToArray();
 
@@ -112,7 +112,7 @@ public sealed class InferenceDiagnosticsTests
     [Fact]
     public void FreeEnergyTrace_Mmp_IsMeanOfPolicyFreeEnergiesAtTheEnd()
     {
-        ModelDocument doc = ModelJson.ReadFile(TestData.PathOf("bench-models", "mmp_h3.json"));
+        ModelDocument doc = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "mmp_h3.json"));
         var agent = new Agent(doc.Model, doc.Options);
 
         agent.InferStates(doc.Bench!.Observations[0].Span);

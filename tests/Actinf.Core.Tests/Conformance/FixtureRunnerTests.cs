@@ -7,9 +7,9 @@ public sealed class FixtureRunnerTests
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
-        foreach (string file in FixtureRunner.ExpandPaths([TestData.PathOf("conformance")]))
+        foreach (string file in FixtureRunner.ExpandPaths([RepositoryFolders.TestDataPath("conformance")]))
         {
-            data.Add(Path.GetRelativePath(TestData.Folder, file));
+            data.Add(Path.GetRelativePath(RepositoryFolders.TestData, file));
         }
 
         return data;
@@ -19,7 +19,7 @@ public sealed class FixtureRunnerTests
     [MemberData(nameof(Fixtures))]
     public void RunFile_SharedReferenceFixture_MatchesWithinTolerance(string relativePath)
     {
-        FixtureResult result = FixtureRunner.RunFile(Path.Combine(TestData.Folder, relativePath));
+        FixtureResult result = FixtureRunner.RunFile(Path.Combine(RepositoryFolders.TestData, relativePath));
 
         Assert.True(result.Passed, $"{result.Name}: max |error| {result.MaxAbsError:E2}\n" + string.Join("\n", result.Failures));
         Assert.True(result.Compared > 0, "the fixture compared no number");
@@ -28,7 +28,7 @@ public sealed class FixtureRunnerTests
     [Fact]
     public void ExpandPaths_Folder_FindsEveryFixtureOnce()
     {
-        IReadOnlyList<string> files = FixtureRunner.ExpandPaths([TestData.PathOf("conformance")]);
+        IReadOnlyList<string> files = FixtureRunner.ExpandPaths([RepositoryFolders.TestDataPath("conformance")]);
 
         Assert.Equal(41, files.Count);
         Assert.Equal(files.Count, files.Distinct().Count());
@@ -37,7 +37,7 @@ public sealed class FixtureRunnerTests
     [Fact]
     public void RunFile_PerturbedExpectation_Fails()
     {
-        string path = TestData.PathOf("conformance", "pymdp", "agent_tmaze_default.json");
+        string path = RepositoryFolders.TestDataPath("conformance", "pymdp", "agent_tmaze_default.json");
         string json = File.ReadAllText(path).Replace("-5.1303870801325075", "-5.1303875801325075", StringComparison.Ordinal);
 
         FixtureResult result = FixtureRunner.Run(json, path);

@@ -9,7 +9,7 @@ public class GenerativeProcessCompatibilityTests
     [Fact]
     public void IsCompatible_TMazeBenchModel_IsTrueWithNoProblem()
     {
-        GenerativeModel model = ModelJson.ReadFile(TestData.PathOf("bench-models", "tmaze.json")).Model;
+        GenerativeModel model = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "tmaze.json")).Model;
 
         bool ok = GenerativeProcessCompatibility.IsCompatible(model, new TMaze(), out string? problem);
 

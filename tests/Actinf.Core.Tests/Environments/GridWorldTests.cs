@@ -18,7 +18,7 @@ public class GridWorldTests
     [InlineData("grid15x15_plen1.json", 15, 1)]
     public void CreateModel_DefaultGoal_EqualsBenchFileUpToPreferenceNoise(string file, int size, int policyLength)
     {
-        GenerativeModel expected = ModelJson.ReadFile(TestData.PathOf("bench-models", file)).Model;
+        GenerativeModel expected = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", file)).Model;
 
         GenerativeModel actual = GridWorld.CreateModel(size, policyLength: policyLength);
 
@@ -160,7 +160,7 @@ public class GridWorldTests
     [Fact]
     public void ForModel_BenchFile_InfersSizeAndStartCell()
     {
-        GenerativeModel model = ModelJson.ReadFile(TestData.PathOf("bench-models", "grid7x7_plen1.json")).Model;
+        GenerativeModel model = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", "grid7x7_plen1.json")).Model;
 
         GridWorld world = GridWorld.ForModel(model);
 

@@ -17,7 +17,7 @@ public class TMazeTests
     [InlineData("tmaze_plen2.json", 2)]
     public void CreateModel_DefaultParameters_EqualsBenchFile(string file, int policyLength)
     {
-        GenerativeModel expected = ModelJson.ReadFile(TestData.PathOf("bench-models", file)).Model;
+        GenerativeModel expected = ModelJson.ReadFile(RepositoryFolders.TestDataPath("bench-models", file)).Model;
 
         GenerativeModel actual = TMaze.CreateModel(policyLength: policyLength);
 

@@ -530,7 +530,7 @@ public class ModelJsonTests
 /// <summary>The model files under tests/data (located by <see cref="TestData"/>).</summary>
 internal static class ModelFiles
 {
-    public static string Path(string relativePath) => TestData.PathOf(relativePath.Split('/'));
+    public static string Path(string relativePath) => RepositoryFolders.TestDataPath(relativePath.Split('/'));
 
     public static IEnumerable<string> BenchModels() =>
         Directory.EnumerateFiles(Path("bench-models"), "*.json").Select(Relative).Order(StringComparer.Ordinal);
@@ -559,7 +559,7 @@ internal static class ModelFiles
         return document.RootElement.TryGetProperty("kind", out JsonElement kind) && kind.GetString() == "agent";
     }
 
-    private static string Relative(string path) => System.IO.Path.GetRelativePath(TestData.Folder, path).Replace('\\', '/');
+    private static string Relative(string path) => System.IO.Path.GetRelativePath(RepositoryFolders.TestData, path).Replace('\\', '/');
 }
 
 /// <summary>Exact equality of models, options and documents, with messages naming the part.</summary>

@@ -6,7 +6,7 @@ public sealed class CiEntryPointTests
     [Fact]
     public void CiRun_LastCommand_IsTheReadmeTestCommand()
     {
-        string root = Path.Combine(TestData.Folder, "..", "..");
+        string root = RepositoryFolders.Root;
         string[] readme = File.ReadAllLines(Path.Combine(root, "README.md"));
 
         // The set-up block: the line commented "run every test" holds the test command.

@@ -7,8 +7,8 @@ public sealed class ReadmeSampleTests
     [Fact]
     public void ReadmeSample_IsTheCodeInReadme()
     {
-        string readme = File.ReadAllText(Path.Combine(TestData.Folder, "..", "..", "README.md")).ReplaceLineEndings("\n");
-        string sample = File.ReadAllText(Path.Combine(TestData.Folder, "..", "Actinf.Core.Tests", "Readme", "ReadmeSample.cs")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(RepositoryFolders.Root, "README.md")).ReplaceLineEndings("\n");
+        string sample = File.ReadAllText(Path.Combine(RepositoryFolders.Root, "tests", "Actinf.Core.Tests", "Readme", "ReadmeSample.cs")).ReplaceLineEndings("\n");
         int start = sample.IndexOf("// <readme-sample>\n", StringComparison.Ordinal) + "// <readme-sample>\n".Length;
         int end = sample.IndexOf("// </readme-sample>", StringComparison.Ordinal);
         string code = sample[start..end];
@@ -20,7 +20,7 @@ public sealed class ReadmeSampleTests
     public void ReadmeSample_Run_GivesBayesPosteriorAndAValidTMazeAction()
     {
         string previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(Path.GetFullPath(Path.Combine(TestData.Folder, "..", "..")));
+        Directory.SetCurrentDirectory(RepositoryFolders.Root);
         try
         {
             (double belief, int[] action) = ReadmeSample.Run();

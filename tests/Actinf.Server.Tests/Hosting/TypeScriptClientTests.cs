@@ -15,7 +15,7 @@ public sealed class TypeScriptClientTests
     public async Task SmokeTest_OverStdio_PassesEveryCheck()
     {
         using var folder = new TempFolder();
-        string command = $"dotnet {CliProcess.CliPath()} serve --store {folder.File("sessions.db")} --networks {RepositoryFolders.Networks}";
+        string command = $"dotnet {CliProcess.CliPath()} serve --store {folder.File("sessions.db")} --networks {RepositoryFolders.TestDataPath("causal", "networks")}";
         await AssertSmokePassesAsync("--cmd", command);
     }
 
@@ -23,7 +23,7 @@ public sealed class TypeScriptClientTests
     public async Task SmokeTest_OverHttp_PassesEveryCheck()
     {
         using var folder = new TempFolder();
-        (Process server, Uri mcp) = await CliProcess.StartHttpServerAsync("--store", folder.File("sessions.db"), "--networks", RepositoryFolders.Networks);
+        (Process server, Uri mcp) = await CliProcess.StartHttpServerAsync("--store", folder.File("sessions.db"), "--networks", RepositoryFolders.TestDataPath("causal", "networks"));
         using (server)
         {
             try
@@ -50,7 +50,7 @@ public sealed class TypeScriptClientTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in new[] { "smoke.mjs", mode, target, "--model", Path.Combine(RepositoryFolders.Models, "tmaze.json") })
+        foreach (string a in new[] { "smoke.mjs", mode, target, "--model", Path.Combine(RepositoryFolders.TestDataPath("bench-models"), "tmaze.json") })
         {
             start.ArgumentList.Add(a);
         }

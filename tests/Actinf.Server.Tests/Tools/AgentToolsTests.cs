@@ -9,7 +9,7 @@ namespace Actinf.Server.Tests.Tools;
 
 public sealed class AgentToolsTests
 {
-    private static readonly string Models = RepositoryFolders.Models;
+    private static readonly string Models = RepositoryFolders.TestDataPath("bench-models");
 
     /// <summary>A one-factor, one-modality model (docs/model-format.md's minimal file).</summary>
     private const string Tiny = """

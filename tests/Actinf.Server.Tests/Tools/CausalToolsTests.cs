@@ -6,7 +6,7 @@ namespace Actinf.Server.Tests.Tools;
 
 public sealed class CausalToolsTests
 {
-    private static readonly string Networks = RepositoryFolders.Networks;
+    private static readonly string Networks = RepositoryFolders.TestDataPath("causal", "networks");
 
     [Fact]
     public async Task CausalQuery_AsiaDyspnoea_GivesTheExactPosteriorOfLung()
