@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 
-namespace Actinf.Server.Sessions;
+namespace Actinf.Server.Buffers;
 
 /// <summary>
-/// Reusable UTF-8 buffers for session exports: each grows once to the size of a session's JSON and is then reused,
-/// so a save allocates no large array.
+/// Reusable byte buffers (session exports, HTTP replies): each grows once to the size of what it holds and is then
+/// reused, so a save or a reply allocates no array.
 /// </summary>
 /// <remarks>
 /// <see cref="ArrayPool{T}.Shared"/> would do for a few saves at a time, but it keeps only a few arrays of a size per
@@ -21,10 +21,19 @@ internal sealed class BufferPool
     public const int MaxRetainedBytes = 4 * 1024 * 1024;
 
     private readonly ConcurrentBag<ArrayBufferWriter<byte>> _free = [];
+    private readonly int _initialCapacity;
+
+    /// <summary>Creates an empty pool.</summary>
+    /// <param name="initialCapacity">Bytes a new buffer starts with (it grows as needed).</param>
+    public BufferPool(int initialCapacity = 16 * 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(initialCapacity);
+        _initialCapacity = initialCapacity;
+    }
 
     /// <summary>An empty buffer (reused when one is free).</summary>
     /// <returns>The buffer; give it back with <see cref="Return"/>.</returns>
-    public ArrayBufferWriter<byte> Rent() => _free.TryTake(out ArrayBufferWriter<byte>? buffer) ? buffer : new ArrayBufferWriter<byte>(16 * 1024);
+    public ArrayBufferWriter<byte> Rent() => _free.TryTake(out ArrayBufferWriter<byte>? buffer) ? buffer : new ArrayBufferWriter<byte>(_initialCapacity);
 
     /// <summary>Takes a buffer back; its contents are discarded.</summary>
     /// <param name="buffer">A buffer from <see cref="Rent"/>, no longer used by the caller.</param>

@@ -58,7 +58,13 @@ public static class ActinfServerServiceCollectionExtensions
         services.AddSingleton(sp => new Telemetry.ServerMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<SessionRegistry>(), sp.GetRequiredService<ActiveInferenceEngine>()));
         string version = typeof(ActinfServerServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         return services
-            .AddMcpServer(o => o.ServerInfo = new() { Name = ServerName, Version = version })
+            .AddMcpServer(o =>
+            {
+                o.ServerInfo = new() { Name = ServerName, Version = version };
+
+                // Every service a tool takes is a singleton, so a service scope per request would only allocate.
+                o.ScopeRequests = false;
+            })
             .WithTools<SessionTools>(ServerJson.Options)
             .WithTools<EpistemicTools>(ServerJson.Options)
             .WithTools<CausalTools>(ServerJson.Options)

@@ -112,6 +112,9 @@ public static class HttpServerHost
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         ServerHost.ConfigureLogging(builder.Logging, options.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel <= LogLevel.Debug ? options.LogLevel : LogLevel.Warning);
+        // The hosting layer's category logs only request start and finish (Information, Debug), yet while it is
+        // enabled at any level ASP.NET Core starts an Activity and a log scope for every request: off unless asked.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", options.LogLevel <= LogLevel.Debug ? options.LogLevel : LogLevel.None);
         builder.Services.AddActinfServer(options);
         builder.Services.AddSingleton(sp => new McpHttpSessionTable(
             sp,

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
+using Actinf.Server.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,6 +24,9 @@ namespace Actinf.Server.Http;
 internal static class StreamableHttpEndpoints
 {
     public const string SessionHeader = "Mcp-Session-Id";
+
+    // Replies are a few kilobytes; pooled, a call allocates no reply buffer.
+    private static readonly BufferPool ReplyBuffers = new(initialCapacity: 8 * 1024);
 
     /// <summary>Maps POST, GET and DELETE on <paramref name="path"/>.</summary>
     public static void MapStreamableHttp(this IEndpointRouteBuilder app, string path)
@@ -93,6 +98,7 @@ internal static class StreamableHttpEndpoints
             }
         }
 
+        ArrayBufferWriter<byte>? reply = null;
         try
         {
             // The reply to a POST (its SSE events: just the response, since no tool of ours reports progress or asks
@@ -100,12 +106,13 @@ internal static class StreamableHttpEndpoints
             // chunked framing per call, where sending took a tenth of the server's CPU under load. A tool that asks
             // the client mid-call (sampling, elicitation) would need the stream open instead. GET streams stay streams.
             BeginEventStream(context, session, streaming: false);
-            using var reply = new MemoryStream(4096);
-            bool wrote = await session.Transport.HandlePostRequestAsync(message, reply, context.RequestAborted).ConfigureAwait(false);
+            reply = ReplyBuffers.Rent();
+            var replyStream = new BufferWriterStream(reply);
+            bool wrote = await session.Transport.HandlePostRequestAsync(message, replyStream, context.RequestAborted).ConfigureAwait(false);
             if (wrote)
             {
-                context.Response.ContentLength = reply.Length;
-                await context.Response.Body.WriteAsync(reply.GetBuffer().AsMemory(0, (int)reply.Length), context.RequestAborted).ConfigureAwait(false);
+                context.Response.ContentLength = replyStream.Length;
+                await context.Response.Body.WriteAsync(replyStream.Written, context.RequestAborted).ConfigureAwait(false);
             }
             else
             {
@@ -122,6 +129,10 @@ internal static class StreamableHttpEndpoints
         finally
         {
             table.Release(session);
+            if (reply is not null)
+            {
+                ReplyBuffers.Return(reply); // Kestrel has copied the bytes once WriteAsync completed, or failed
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using Actinf.Epistemic;
 using Actinf.Epistemic.Contracts;
 using Actinf.Epistemic.Errors;
 using Actinf.Epistemic.Sessions;
+using Actinf.Server.Buffers;
 using Actinf.Server.Hosting;
 using Actinf.Server.Stores;
 using Microsoft.Extensions.Logging;

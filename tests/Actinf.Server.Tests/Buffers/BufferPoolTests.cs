@@ -1,7 +1,7 @@
 using System.Buffers;
-using Actinf.Server.Sessions;
+using Actinf.Server.Buffers;
 
-namespace Actinf.Server.Tests.Sessions;
+namespace Actinf.Server.Tests.Buffers;
 
 public class BufferPoolTests
 {
