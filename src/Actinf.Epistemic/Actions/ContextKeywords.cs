@@ -3,6 +3,12 @@ namespace Actinf.Epistemic.Actions;
 /// <summary>Salient terms of recent texts: words of 3+ letters that are not stop words, weighted by recency.</summary>
 public static class ContextKeywords
 {
+    // A table that grew past this many words is dropped rather than kept (clearing costs its capacity on every call).
+    private const int MaxKeptWords = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, (double Score, int First)>? t_scores;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "the", "and", "for", "are", "but", "not", "you", "your", "all", "any", "can", "had", "her", "was", "one", "our",
@@ -23,12 +29,32 @@ public static class ContextKeywords
     /// <param name="count">Maximum keywords.</param>
     /// <returns>Lower-cased keywords, most salient first.</returns>
     /// <remarks>Runs for every knowledge gap of every <c>epistemic_action</c>: words are lower-cased into a stack
-    /// buffer and looked up as spans, so only a word seen for the first time becomes a string.</remarks>
+    /// buffer and looked up as spans, so only a word seen for the first time becomes a string, and the table of
+    /// scores is the thread's own, reused.</remarks>
     public static IReadOnlyList<string> Extract(IReadOnlyList<string> texts, int count)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var scores = new Dictionary<string, (double Score, int First)>(StringComparer.Ordinal);
+        // The thread's scratch table, taken for the call (a second use on the thread while this one runs gets its own).
+        Dictionary<string, (double Score, int First)> scores = t_scores ?? new(StringComparer.Ordinal);
+        t_scores = null;
+        try
+        {
+            AddScores(texts, scores);
+            return MostSalient(scores, count);
+        }
+        finally
+        {
+            if (scores.Count <= MaxKeptWords)
+            {
+                scores.Clear();
+                t_scores = scores;
+            }
+        }
+    }
+
+    private static void AddScores(IReadOnlyList<string> texts, Dictionary<string, (double Score, int First)> scores)
+    {
         Dictionary<string, (double Score, int First)>.AlternateLookup<ReadOnlySpan<char>> byWord = scores.GetAlternateLookup<ReadOnlySpan<char>>();
         HashSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWord = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[64];
@@ -67,8 +93,6 @@ public static class ContextKeywords
                 byWord[word] = byWord.TryGetValue(word, out var seen) ? (seen.Score + weight, seen.First) : (weight, order++);
             }
         }
-
-        return MostSalient(scores, count);
     }
 
     /// <summary>A short excerpt of a text: its first sentence, at most <paramref name="maxLength"/> characters, cut at a word.</summary>

@@ -17,6 +17,8 @@ namespace Actinf.Epistemic.Actions;
 /// </summary>
 public sealed class EpistemicActionGenerator
 {
+    private static readonly EpistemicActionType[] ActionTypes = Enum.GetValues<EpistemicActionType>();
+
     private readonly EngineOptions _options;
     private readonly PolicyEvaluator _evaluator;
     private readonly ActionRevealModel _reveal;
@@ -86,7 +88,19 @@ public sealed class EpistemicActionGenerator
             Add(session.CurrentDomain, session.Uncertainty, KnowledgeGapReasons.Forced);
         }
 
-        var ordered = found.OrderByDescending(kv => kv.Value.Severity).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.Actions.MaxKnowledgeGaps).ToList();
+        var ordered = new List<(string Domain, (float Severity, KnowledgeGapReasons Reasons) Found)>(found.Count);
+        foreach (KeyValuePair<string, (float Severity, KnowledgeGapReasons Reasons)> kv in found)
+        {
+            ordered.Add((kv.Key, kv.Value));
+        }
+
+        // Most severe first, then by name: a total order (names are unique), so an unstable sort gives the same list.
+        ordered.Sort(static (a, b) => a.Found.Severity != b.Found.Severity ? b.Found.Severity.CompareTo(a.Found.Severity) : string.CompareOrdinal(a.Domain, b.Domain));
+        if (ordered.Count > _options.Actions.MaxKnowledgeGaps)
+        {
+            ordered.RemoveRange(_options.Actions.MaxKnowledgeGaps, ordered.Count - _options.Actions.MaxKnowledgeGaps);
+        }
+
         int dimension = session.Beliefs.Belief.Dimension;
         bool[] used = ArrayPool<bool>.Shared.Rent(dimension);
         Array.Clear(used, 0, dimension);
@@ -157,12 +171,7 @@ public sealed class EpistemicActionGenerator
         float relevanceFloor = Math.Max(minRelevance, _options.Actions.MinRelevance);
         var chosenTypes = new HashSet<EpistemicActionType>();
         IReadOnlyList<PolicyCandidate> candidates = problem.Candidates;
-        int[] ranked = Enumerable.Range(0, candidates.Count)
-            .Where(c => !candidates[c].IsRespond)
-            .OrderByDescending(c => evaluation.InclusionProbability[c])
-            .ThenByDescending(c => evaluation.OneStepInformationGain[c])
-            .ThenBy(c => c)
-            .ToArray();
+        int[] ranked = RankCandidates(candidates, evaluation);
         ReadOnlySpan<float> last = session.History.Count > 0 ? session.History[session.History.Count - 1].Embedding.Span : default;
         foreach (int c in ranked)
         {
@@ -213,6 +222,50 @@ public sealed class EpistemicActionGenerator
         return new ActionSelection(actions, gaps, evaluation, candidates, rateLimited, timedOut);
     }
 
+    // Candidates other than "respond", by inclusion probability, then one-step information gain (both descending),
+    // then index: a total order, so the insertion sort (few candidates) gives one answer.
+    private static int[] RankCandidates(IReadOnlyList<PolicyCandidate> candidates, PolicyEvaluation evaluation)
+    {
+        int n = 0;
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            n += candidates[c].IsRespond ? 0 : 1;
+        }
+
+        var ranked = new int[n];
+        int filled = 0;
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            if (candidates[c].IsRespond)
+            {
+                continue;
+            }
+
+            int at = filled++;
+            while (at > 0 && RanksBefore(c, ranked[at - 1], evaluation))
+            {
+                ranked[at] = ranked[at - 1];
+                at--;
+            }
+
+            ranked[at] = c;
+        }
+
+        return ranked;
+    }
+
+    private static bool RanksBefore(int a, int b, PolicyEvaluation evaluation)
+    {
+        float pa = evaluation.InclusionProbability[a], pb = evaluation.InclusionProbability[b];
+        if (pa != pb)
+        {
+            return pa > pb;
+        }
+
+        float ga = evaluation.OneStepInformationGain[a], gb = evaluation.OneStepInformationGain[b];
+        return ga != gb ? ga > gb : a < b;
+    }
+
     /// <summary>Builds the planning problem: one gap per knowledge gap, candidates for the allowed types, and the answer step.</summary>
     internal (PlanningProblem Problem, int RateLimited) BuildProblem(Session session, IReadOnlyList<KnowledgeGap> gaps, DateTimeOffset now)
     {
@@ -223,36 +276,57 @@ public sealed class EpistemicActionGenerator
             Balance = _options.EpistemicPragmaticBalance,
         };
         float[] precision = session.Beliefs.Belief.Precision;
-        var scratch = new float[_options.Actions.DimensionsPerGap];
-        var pool = new List<(PolicyCandidate Candidate, float Score)>();
+        var pool = new List<(PolicyCandidate Candidate, float Score, int Order)>(gaps.Count * ActionTypes.Length);
         int rateLimited = 0;
-        var allowed = Enum.GetValues<EpistemicActionType>().Where(t =>
+        Span<EpistemicActionType> allowed = stackalloc EpistemicActionType[ActionTypes.Length];
+        int allowedCount = 0;
+        foreach (EpistemicActionType t in ActionTypes)
         {
-            bool ok = session.RateLimiter.IsAllowed(t, now);
-            if (!ok)
+            if (session.RateLimiter.IsAllowed(t, now))
+            {
+                allowed[allowedCount++] = t;
+            }
+            else
             {
                 rateLimited++;
             }
+        }
 
-            return ok;
-        }).ToArray();
+        allowed = allowed[..allowedCount];
         foreach (KnowledgeGap gap in gaps)
         {
-            float[] p = gap.Dimensions.Select(i => precision[i]).ToArray();
-            int g = problem.AddGap(p);
-            foreach (EpistemicActionType type in allowed)
+            int k = gap.Dimensions.Count;
+            float[] rented = ArrayPool<float>.Shared.Rent(2 * k);
+            try
             {
-                float reveal = _reveal.RevealPrecision(type, gap.Domain);
-                float logPrior = ActionTypePrior.LogPrior(session.Quadrant, type);
-                float gain = ExpectedFreeEnergy.InformationGain(p, reveal, scratch.Length >= p.Length ? scratch : new float[p.Length]);
-                float score = (-ExpectedFreeEnergy.Combine(gain, 0f, problem.Balance) / _options.PolicyEvaluator.SelectionTemperature) + logPrior;
-                pool.Add((new PolicyCandidate(false, type, g, reveal, logPrior), score));
+                Span<float> p = rented.AsSpan(0, k);
+                Span<float> scratch = rented.AsSpan(k, k);
+                for (int j = 0; j < k; j++)
+                {
+                    p[j] = precision[gap.Dimensions[j]];
+                }
+
+                int g = problem.AddGap(p);
+                foreach (EpistemicActionType type in allowed)
+                {
+                    float reveal = _reveal.RevealPrecision(type, gap.Domain);
+                    float logPrior = ActionTypePrior.LogPrior(session.Quadrant, type);
+                    float gain = ExpectedFreeEnergy.InformationGain(p, reveal, scratch);
+                    float score = (-ExpectedFreeEnergy.Combine(gain, 0f, problem.Balance) / _options.PolicyEvaluator.SelectionTemperature) + logPrior;
+                    pool.Add((new PolicyCandidate(false, type, g, reveal, logPrior), score, pool.Count));
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(rented);
             }
         }
 
-        foreach (var (candidate, _) in pool.OrderByDescending(x => x.Score).Take(_options.ExplorationBudget))
+        // Highest score first; equal scores keep their order (as a stable sort would).
+        pool.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Order.CompareTo(b.Order));
+        for (int i = 0; i < pool.Count && i < _options.ExplorationBudget; i++)
         {
-            problem.AddCandidate(candidate);
+            problem.AddCandidate(pool[i].Candidate);
         }
 
         problem.AddCandidate(new PolicyCandidate(true, default, -1, 0f, 0f));
@@ -267,17 +341,26 @@ public sealed class EpistemicActionGenerator
             return 0f;
         }
 
-        float totalWeight = session.Goals.Sum(g => g.Weight);
+        double weights = 0; // summed in double as Enumerable.Sum did, so the alignment is unchanged to the last bit
+        for (int i = 0; i < session.Goals.Count; i++)
+        {
+            weights += session.Goals[i].Weight;
+        }
+
+        float totalWeight = (float)weights;
         float[] mean = session.Beliefs.Belief.Mean;
         double sum = 0;
-        foreach (GoalPreference goal in session.Goals)
+        for (int goalIndex = 0; goalIndex < session.Goals.Count; goalIndex++)
         {
+            GoalPreference goal = session.Goals[goalIndex];
             ReadOnlySpan<float> g = goal.Embedding.Span;
             double inner = 0;
-            foreach (KnowledgeGap gap in gaps)
+            for (int gapIndex = 0; gapIndex < gaps.Count; gapIndex++)
             {
-                foreach (int i in gap.Dimensions)
+                IReadOnlyList<int> dimensions = gaps[gapIndex].Dimensions;
+                for (int j = 0; j < dimensions.Count; j++)
                 {
+                    int i = dimensions[j];
                     double d = mean[i] - g[i];
                     inner += ((double)g[i] * g[i]) - (d * d);
                 }
@@ -372,8 +455,20 @@ public sealed class EpistemicActionGenerator
         return string.Empty;
     }
 
-    private static string RelatedDomain(Session session, string domain) =>
-        session.Domains.Values.Where(d => d.Name != domain && d.Name.Length > 0).OrderByDescending(d => d.LastSeen).Select(d => d.Name).FirstOrDefault() ?? string.Empty;
+    // The most recently seen other named domain (the first of equals, in the session's domain order).
+    private static string RelatedDomain(Session session, string domain)
+    {
+        DomainBelief? related = null;
+        foreach (DomainBelief d in session.Domains.Values)
+        {
+            if (d.Name != domain && d.Name.Length > 0 && (related is null || d.LastSeen > related.LastSeen))
+            {
+                related = d;
+            }
+        }
+
+        return related?.Name ?? string.Empty;
+    }
 
     private static string Describe(string domain, float severity, KnowledgeGapReasons reasons, IReadOnlyList<string> keywords)
     {

@@ -58,6 +58,17 @@ public class ContextKeywordsTests
     }
 
     [Fact]
+    public void Extract_AfterATextOfMoreWordsThanTheKeptTable_StillMatchesTheDefinition()
+    {
+        // Past 4,096 distinct words the scratch table is dropped rather than kept; the calls around it must not notice.
+        string[] huge = [string.Join(' ', Enumerable.Range(0, 5000).Select(i => $"word{i:x}z"))];
+        string[] small = ["kernel methods and kernel tricks"];
+        Assert.Equal(Reference(small, 3), ContextKeywords.Extract(small, 3));
+        Assert.Equal(Reference(huge, 4), ContextKeywords.Extract(huge, 4));
+        Assert.Equal(Reference(small, 3), ContextKeywords.Extract(small, 3));
+    }
+
+    [Fact]
     public void Extract_NegativeCount_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ContextKeywords.Extract(["kernel methods"], -1));
