@@ -48,10 +48,7 @@ public sealed class PlanningProblem
     /// <returns>The gap index.</returns>
     public int AddGap(ReadOnlySpan<float> precisions)
     {
-        foreach (float p in precisions)
-        {
-            _basePrecision.Add(p);
-        }
+        _basePrecision.AddRange(precisions);
 
         _gapOffsets.Add(_basePrecision.Count);
         return GapCount - 1;

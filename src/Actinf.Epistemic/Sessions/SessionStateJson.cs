@@ -8,6 +8,12 @@ namespace Actinf.Epistemic.Sessions;
 /// <summary>Source-generated JSON (de)serialisation of <see cref="SessionState"/> (camelCase, enums as strings, float vectors as base64).</summary>
 public static class SessionStateJson
 {
+    // Where a reused writer points between calls (never written to: Reset writes nothing).
+    private static readonly ArrayBufferWriter<byte> Detached = new(1);
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Serialises a state.</summary>
     /// <param name="state">The state.</param>
     /// <returns>The JSON text.</returns>
@@ -24,8 +30,20 @@ public static class SessionStateJson
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(destination);
-        using var writer = new Utf8JsonWriter(destination);
-        JsonSerializer.Serialize(writer, state, SessionStateJsonContext.Default.SessionState);
+        // Every save of the server serialises a part: the thread's writer is reused (taken for the call, so a nested
+        // use gets its own) and let go of the destination afterwards.
+        Utf8JsonWriter writer = t_writer ?? new Utf8JsonWriter(destination);
+        t_writer = null;
+        writer.Reset(destination);
+        try
+        {
+            JsonSerializer.Serialize(writer, state, SessionStateJsonContext.Default.SessionState);
+        }
+        finally
+        {
+            writer.Reset(Detached);
+            t_writer = writer;
+        }
     }
 
     /// <summary>Parses a state and checks its version.</summary>

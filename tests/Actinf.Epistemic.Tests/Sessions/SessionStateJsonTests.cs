@@ -65,6 +65,24 @@ public class SessionStateJsonTests
     }
 
     [Fact]
+    public void ExportUtf8_OneAfterAnotherIntoDifferentBuffers_EachHoldsOnlyItsOwnSession()
+    {
+        // The UTF-8 writer is reused between calls on a thread: nothing of one export may leak into the next.
+        var clock = new ManualTimeProvider();
+        var (engine, first) = Populated(clock);
+        using (engine)
+        {
+            Guid second = engine.CreateSession().SessionId;
+            foreach (Guid id in new[] { first, second, first, second })
+            {
+                var buffer = new ArrayBufferWriter<byte>();
+                engine.ExportSession(id, buffer);
+                Assert.Equal(System.Text.Encoding.UTF8.GetBytes(engine.ExportSession(id)), buffer.WrittenSpan.ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void ImportUtf8_InvalidUtf8OrBadDocument_InvalidModel()
     {
         using var engine = new ActiveInferenceEngine();
