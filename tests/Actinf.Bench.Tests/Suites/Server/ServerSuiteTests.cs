@@ -20,13 +20,29 @@ public class ServerSuiteTests
     public async Task Latency_AfterSetup_CallsReachTheServerAndAreSaved(string transport)
     {
         var bench = new ServerLatencyBenchmarks { Transport = transport, WarmupTime = TimeSpan.Zero };
-        bench.Setup();
+        bench.SetupObserve();
         try
         {
-            // Three messages, then the warm-up's one call of each tool (a zero warm-up still calls once).
-            Assert.InRange(await bench.EpistemicAction(), 1, 3);
+            // Three messages, then the warm-up's one observation (a zero warm-up still calls once).
             Assert.Equal(5, await bench.Observe());
+            Assert.InRange(await bench.EpistemicAction(), 1, 3);
             Assert.Equal(6, await bench.Observe());
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+
+    [Fact]
+    public async Task Latency_SetupOfTheActionCase_WarmsWithActionsOnly()
+    {
+        var bench = new ServerLatencyBenchmarks { Transport = "http", WarmupTime = TimeSpan.Zero };
+        bench.SetupEpistemicAction();
+        try
+        {
+            // The three messages of the conversation and no observation from the warm-up.
+            Assert.Equal(4, await bench.Observe());
         }
         finally
         {
