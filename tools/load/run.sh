@@ -6,8 +6,10 @@
 #                     [--warmup 10s] [--durability full|process] [--gc workstation|server]
 #
 # Needs curl and wrk (Debian: apt-get install wrk) and a Release build (dotnet build -c Release Actinf.slnx);
-# ACTINF_CLI names another actinf.dll. Prints wrk's summary and one line from call.lua:
-# "calls: N in T s = R/s; errors ...; latency P50 ..., P99 ...". The store is a temporary file, deleted at the end.
+# ACTINF_CLI names another actinf.dll. Prints wrk's summary, one line from call.lua
+# ("calls: N in T s = R/s; errors ...; latency P50 ..., P99 ...") and one from the server's /metrics over the same
+# run ("server: K KB allocated per call; C collections, P % of the time in their pauses; U µs of CPU per call").
+# The store is a temporary file, deleted at the end.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift 2 ;;
     --durability) durability="$2"; shift 2 ;;
     --gc) gc="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -75,4 +77,20 @@ done
 export LOAD_SESSIONS="$work/sessions.txt" LOAD_MCP_SESSION="$mcp_session" LOAD_TOOL="$tool"
 echo "run.sh: warm-up $warmup, then $duration of $tool over $connections connections (durability $durability, $gc GC)" >&2
 wrk -t1 -c"$connections" -d"$warmup" -s "$here/call.lua" "$url" >/dev/null
-wrk -t1 -c"$connections" -d"$duration" --latency -s "$here/call.lua" "$url"
+metrics_url="${url%/mcp}/metrics"
+# Sum of a metric's samples (all label sets) in the server's Prometheus text.
+metric() { awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%.6f", s + 0 }' "$2"; }
+curl -sS "$metrics_url" > "$work/metrics.before"
+wrk -t1 -c"$connections" -d"$duration" --latency -s "$here/call.lua" "$url" | tee "$work/wrk.out"
+curl -sS "$metrics_url" > "$work/metrics.after"
+# The server's own account of the measured run, from the .NET runtime's meter on /metrics.
+calls=$(sed -n 's/^calls: \([0-9]*\) in \([0-9.]*\) s.*/\1/p' "$work/wrk.out")
+seconds=$(sed -n 's/^calls: \([0-9]*\) in \([0-9.]*\) s.*/\2/p' "$work/wrk.out")
+if [ -n "$calls" ] && [ "$calls" -gt 0 ]; then
+  delta() { awk -v a="$(metric "$1" "$work/metrics.before")" -v b="$(metric "$1" "$work/metrics.after")" 'BEGIN { printf "%.6f", b - a }'; }
+  awk -v calls="$calls" -v seconds="$seconds" -v alloc="$(delta dotnet_gc_heap_total_allocated_bytes_total)" \
+      -v pause="$(delta dotnet_gc_pause_time_seconds_total)" -v gcs="$(delta dotnet_gc_collections_total)" \
+      -v cpu="$(delta dotnet_process_cpu_time_seconds_total)" \
+    'BEGIN { printf "server: %.1f KB allocated per call; %d collections, %.1f %% of the time in their pauses; %.0f µs of CPU per call\n",
+             alloc / calls / 1024, gcs, 100 * pause / seconds, 1e6 * cpu / calls }'
+fi

@@ -33,6 +33,12 @@ public static class HttpServerHost
     /// <summary>What <see cref="RunAsync"/> writes on stderr once listening, followed by the MCP address and a space.</summary>
     public const string ListeningMessage = "actinf: MCP over Streamable HTTP at ";
 
+    /// <summary>
+    /// The .NET runtime's meter (garbage collections and their pause time, bytes allocated, thread pool, JIT), exported
+    /// on <see cref="MetricsPath"/> beside the server's own.
+    /// </summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     /// <summary>The MCP address in a line of the server's stderr (for programs that start <c>actinf serve --http</c>).</summary>
     /// <param name="line">One line of stderr.</param>
     /// <returns>The address, or null when the line is not the <see cref="ListeningMessage"/> line.</returns>
@@ -124,7 +130,7 @@ public static class HttpServerHost
             options.MaxHttpSessions,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<McpHttpSessionTable>()));
         builder.Services.AddHostedService<McpHttpSessionSweeper>();
-        builder.Services.AddOpenTelemetry().WithMetrics(m => m.ConfigureResource(r => r.AddService(ActinfServerServiceCollectionExtensions.ServerName)).AddMeter(ServerMetrics.MeterName).AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.ConfigureResource(r => r.AddService(ActinfServerServiceCollectionExtensions.ServerName)).AddMeter(ServerMetrics.MeterName, RuntimeMeterName).AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
         configure(builder);
 
         WebApplication app = builder.Build();

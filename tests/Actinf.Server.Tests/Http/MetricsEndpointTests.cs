@@ -44,6 +44,20 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, Sample(text, "actinf_http_sessions"));
     }
 
+    [Fact]
+    public async Task Metrics_IncludeTheRuntimesAllocationAndCollections()
+    {
+        await using HttpPair http = await HttpPair.StartAsync();
+        string before = await http.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        _ = new byte[1 << 20]; // a megabyte the counter must see
+        string after = await http.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        double allocated = Sample(after, "dotnet_gc_heap_total_allocated_bytes_total") - Sample(before, "dotnet_gc_heap_total_allocated_bytes_total");
+        Assert.True(allocated >= 1 << 20, $"allocated between the scrapes: {allocated} bytes");
+        Assert.True(Sample(after, "dotnet_gc_pause_time_seconds_total") >= 0);
+        Assert.Contains("dotnet_gc_collections_total{", after, StringComparison.Ordinal);
+    }
+
     /// <summary>The value of the one sample of <paramref name="metric"/> whose labels contain every one of <paramref name="labels"/>.</summary>
     private static double Sample(string prometheusText, string metric, params string[] labels)
     {
