@@ -4,6 +4,7 @@ using Actinf.Causal.Directions;
 using Actinf.Causal.Inference;
 using Actinf.Causal.Io;
 using Actinf.Causal.Networks;
+using Actinf.Causal.Queries;
 
 namespace Actinf.Cli.Causal;
 
@@ -115,7 +116,7 @@ internal static class CausalQueryCommand
         {
             answer = Answer(network, request);
         }
-        catch (CausalArgumentException e)
+        catch (Exception e) when (e is CausalArgumentException or CausalQueryException)
         {
             error.WriteLine($"error: {e.Message}");
             return 2;
@@ -147,64 +148,15 @@ internal static class CausalQueryCommand
     private static CausalAnswer Answer(BayesianNetwork network, CausalQueryRequest request)
     {
         Clamps clamps = ClampArguments.Build(network, request.Evidence, request.Interventions, request.SoftEvidence, request.SoftInterventions);
-        string[] targets = ClampArguments.Variables(network, "--target", request.Targets);
-        string[] mapVariables = ClampArguments.Variables(network, "--map", request.Map);
-        InferenceDirection? direction = request.Direction is null ? null
-            : InferenceDirectionNames.TryParse(request.Direction, out InferenceDirection parsed) ? parsed
-            : throw new CausalArgumentException($"--direction {request.Direction}: expected {InferenceDirectionNames.Expected}.");
-        if (request.MaxDepth is < 0)
-        {
-            throw new CausalArgumentException(string.Create(CultureInfo.InvariantCulture, $"--max-depth {request.MaxDepth}: a depth is a number of edges, 0 or more."));
-        }
-
-        bool abduction = request.Mpe || mapVariables.Length > 0 || direction == InferenceDirection.Abduction;
-        if (request.Mpe && mapVariables.Length > 0)
-        {
-            throw new CausalArgumentException("--mpe and --map ask different questions (every unobserved variable vs. a subset with the rest summed out); give one.");
-        }
-
-        if (abduction && direction is not null and not InferenceDirection.Abduction)
-        {
-            throw new CausalArgumentException($"--{(request.Mpe ? "mpe" : "map")} is abduction; it does not combine with --direction {request.Direction}.");
-        }
-
-        if (abduction && targets.Length > 0)
-        {
-            throw new CausalArgumentException("--target does not apply to --mpe / --map (an explanation assigns states jointly); use --map V,W,... to choose the variables.");
-        }
-
-        if (direction == InferenceDirection.Bridge && targets.Length == 0)
-        {
-            throw new CausalArgumentException("--direction bridge needs the target group: add --target V (repeatable).");
-        }
-
-        if (request.MaxDepth is not null && direction is null && !abduction)
-        {
-            throw new CausalArgumentException("--max-depth bounds what a --direction query reports; add --direction forward|backward|bidirectional|bridge|abduction.");
-        }
-
-        var engine = new ExactInference(network);
-        int depth = request.MaxDepth ?? int.MaxValue;
-        if (abduction)
-        {
-            var omni = new OmnidirectionalInference(engine);
-            AbductionResult result = omni.Abduction(clamps, mapVariables.Length > 0 ? mapVariables : null, depth);
-            return new CausalAnswer(network, request.NetworkPath, clamps, null, result);
-        }
-
-        if (direction is InferenceDirection d)
-        {
-            var omni = new OmnidirectionalInference(engine);
-            DirectionalResult result = omni.Infer(d, clamps, targets.Length > 0 ? targets : null, depth);
-            return new CausalAnswer(network, request.NetworkPath, clamps, null, result);
-        }
-
-        if (targets.Length == 0)
-        {
-            targets = [.. network.Variables.Where(v => clamps.TypeOf(v.Name) != ClampType.Hard).Select(v => v.Name)];
-        }
-
-        return new CausalAnswer(network, request.NetworkPath, clamps, engine.Query(targets, clamps), null);
+        CausalQuestion question = CausalQuestion.Create(
+            ClampArguments.Variables(network, "--target", request.Targets),
+            request.Mpe,
+            ClampArguments.Variables(network, "--map", request.Map),
+            request.Direction,
+            request.MaxDepth,
+            ClampArguments.Terms);
+        CausalQueryAnswer answer = question.Answer(new ExactInference(network), clamps);
+        return new CausalAnswer(network, request.NetworkPath, clamps, answer.Posterior, answer.Directional);
     }
 
     private static Option<string[]> Repeatable(string name, string helpName, string description) => new(name)

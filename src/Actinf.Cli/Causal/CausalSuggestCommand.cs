@@ -5,6 +5,7 @@ using Actinf.Causal.Experiments;
 using Actinf.Causal.Inference;
 using Actinf.Causal.Io;
 using Actinf.Causal.Networks;
+using Actinf.Causal.Queries;
 using Actinf.Cli.Rendering;
 using Spectre.Console;
 
@@ -76,7 +77,7 @@ internal static class CausalSuggestCommand
                 var options = new ExperimentOptions { Observations = !onlyIntervene, Interventions = !onlyObserve, Top = count };
                 ranking = new ExperimentDesigner(net).Rank(targets[0], clamps, options);
             }
-            catch (CausalArgumentException e)
+            catch (Exception e) when (e is CausalArgumentException or CausalQueryException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 2;

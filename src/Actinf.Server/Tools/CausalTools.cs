@@ -4,6 +4,7 @@ using Actinf.Causal.Directions;
 using Actinf.Causal.Experiments;
 using Actinf.Causal.Inference;
 using Actinf.Causal.Networks;
+using Actinf.Causal.Queries;
 using Actinf.Server.Causal;
 using Actinf.Server.Contracts;
 using ModelContextProtocol;
@@ -19,6 +20,9 @@ namespace Actinf.Server.Tools;
 [McpServerToolType]
 internal sealed class CausalTools
 {
+    /// <summary>How the tools' arguments name the parts of a question, for <see cref="CausalQuestion"/>'s messages.</summary>
+    private static readonly QueryTerms Terms = new("'targets'", "'mpe'", "'map_variables'", "'direction'", "'max_depth'");
+
     /// <summary>JSON-RPC code of a belief update that cannot be performed (seed 004's -32010), used for impossible evidence.</summary>
     private const int BeliefUpdateFailed = -32010;
 
@@ -39,96 +43,59 @@ internal sealed class CausalTools
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ExactInference engine = catalog.Get(network);
-        BayesianNetwork net = engine.Network;
-        Clamps clamps = BuildClamps(net, evidence, interventions, soft_evidence, soft_interventions);
-        string[] targetNames = Variables(net, "targets", targets);
-        string[] mapNames = Variables(net, "map_variables", map_variables);
-        InferenceDirection? dir = direction is null or "" or "none" ? null
-            : InferenceDirectionNames.TryParse(direction, out InferenceDirection parsed) ? parsed
-            : throw McpErrors.InvalidParams($"Parameter 'direction' is '{direction}'; expected none, {InferenceDirectionNames.Expected}.");
-        if (max_depth is < 0)
-        {
-            throw McpErrors.InvalidParams(string.Create(CultureInfo.InvariantCulture, $"Parameter 'max_depth' is {max_depth}; a depth is a number of edges, 0 or more."));
-        }
-
-        bool abduction = mpe || mapNames.Length > 0 || dir == InferenceDirection.Abduction;
-        if (mpe && mapNames.Length > 0)
-        {
-            throw McpErrors.InvalidParams("'mpe' and 'map_variables' ask different questions (every unobserved variable vs. a subset); give one.");
-        }
-
-        if (abduction && dir is not null and not InferenceDirection.Abduction)
-        {
-            throw McpErrors.InvalidParams($"mpe/map_variables is abduction; it does not combine with direction '{direction}'.");
-        }
-
-        if (abduction && targetNames.Length > 0)
-        {
-            throw McpErrors.InvalidParams("'targets' does not apply to mpe/map (an explanation assigns states jointly); use map_variables to choose the variables.");
-        }
-
-        if (dir == InferenceDirection.Bridge && targetNames.Length == 0)
-        {
-            throw McpErrors.InvalidParams("direction 'bridge' needs the target group: give 'targets'.");
-        }
-
-        if (max_depth is not null && dir is null && !abduction)
-        {
-            throw McpErrors.InvalidParams("'max_depth' bounds what a directional query reports; give a direction (or mpe/map_variables).");
-        }
-
-        int depth = max_depth ?? int.MaxValue;
-        string directionName = abduction ? "abduction" : direction ?? "none";
+        CausalQueryAnswer answer;
         try
         {
-            if (abduction)
-            {
-                AbductionResult result = new OmnidirectionalInference(engine).Abduction(clamps, mapNames.Length > 0 ? mapNames : null, depth);
-                Explanation x = result.Explanation;
-                return new CausalQueryResponse(
-                    network,
-                    new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal),
-                    x.EvidenceProbability,
-                    directionName,
-                    null,
-                    new Dictionary<string, string>(x.Assignment, StringComparer.Ordinal),
-                    x.Probability,
-                    x.LogProbability,
-                    x.PosteriorProbability,
-                    Pulse.From((float)Math.Clamp(1 - x.PosteriorProbability, 0, 1), 1f));
-            }
-
-            if (dir is InferenceDirection d)
-            {
-                DirectionalResult result = new OmnidirectionalInference(engine).Infer(d, clamps, targetNames.Length > 0 ? targetNames : null, depth);
-                CausalBelief[] beliefs = [.. result.Beliefs.Select(b => new CausalBelief(b.Name, b.Distance, Table(b.Prior), Table(b.Posterior)))];
-                var marginals = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-                foreach (VariableBelief b in result.Beliefs)
-                {
-                    marginals[b.Name] = Table(b.Posterior);
-                }
-
-                return new CausalQueryResponse(network, marginals, result.EvidenceProbability, directionName, beliefs, null, null, null, null, PulseOf(result.Beliefs.Select(b => b.Posterior)));
-            }
-
-            if (targetNames.Length == 0)
-            {
-                targetNames = [.. net.Variables.Where(v => clamps.TypeOf(v.Name) != ClampType.Hard).Select(v => v.Name)];
-            }
-
-            Posterior posterior = engine.Query(targetNames, clamps);
-            var tables = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-            foreach (Distribution m in posterior.Marginals)
-            {
-                tables[m.Variable.Name] = Table(m);
-            }
-
-            return new CausalQueryResponse(network, tables, posterior.EvidenceProbability, directionName, null, null, null, null, null, PulseOf(posterior.Marginals));
+            var checkedClamps = new CheckedClamps(engine.Network);
+            Clamps clamps = BuildClamps(checkedClamps, evidence, interventions, soft_evidence, soft_interventions);
+            answer = CausalQuestion.Create(checkedClamps.Variables("targets", targets), mpe, checkedClamps.Variables("map_variables", map_variables), direction, max_depth, Terms)
+                .Answer(engine, clamps);
+        }
+        catch (CausalQueryException e)
+        {
+            throw McpErrors.InvalidParams(e.Message);
         }
         catch (ImpossibleEvidenceException e)
         {
             throw Impossible(e);
         }
+
+        if (answer.Directional is AbductionResult abduction)
+        {
+            Explanation x = abduction.Explanation;
+            return new CausalQueryResponse(
+                network,
+                new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal),
+                x.EvidenceProbability,
+                "abduction",
+                null,
+                new Dictionary<string, string>(x.Assignment, StringComparer.Ordinal),
+                x.Probability,
+                x.LogProbability,
+                x.PosteriorProbability,
+                Pulse.From((float)Math.Clamp(1 - x.PosteriorProbability, 0, 1), 1f));
+        }
+
+        if (answer.Directional is DirectionalResult result)
+        {
+            CausalBelief[] beliefs = [.. result.Beliefs.Select(b => new CausalBelief(b.Name, b.Distance, Table(b.Prior), Table(b.Posterior)))];
+            var marginals = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+            foreach (VariableBelief b in result.Beliefs)
+            {
+                marginals[b.Name] = Table(b.Posterior);
+            }
+
+            return new CausalQueryResponse(network, marginals, result.EvidenceProbability, direction, beliefs, null, null, null, null, PulseOf(result.Beliefs.Select(b => b.Posterior)));
+        }
+
+        Posterior posterior = answer.Posterior!;
+        var tables = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        foreach (Distribution m in posterior.Marginals)
+        {
+            tables[m.Variable.Name] = Table(m);
+        }
+
+        return new CausalQueryResponse(network, tables, posterior.EvidenceProbability, "none", null, null, null, null, null, PulseOf(posterior.Marginals));
     }
 
     [McpServerTool(Name = "causal_suggest_experiment", Title = "Suggest an experiment", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -157,9 +124,19 @@ internal sealed class CausalTools
         }
 
         ExactInference engine = catalog.Get(network);
-        BayesianNetwork net = engine.Network;
-        Clamps clamps = BuildClamps(net, evidence, interventions, soft_evidence, soft_interventions);
-        Variable t = Find(net, "target", target);
+        Clamps clamps;
+        Variable t;
+        try
+        {
+            var checkedClamps = new CheckedClamps(engine.Network);
+            clamps = BuildClamps(checkedClamps, evidence, interventions, soft_evidence, soft_interventions);
+            t = checkedClamps.Find("target", target);
+        }
+        catch (CausalQueryException e)
+        {
+            throw McpErrors.InvalidParams(e.Message);
+        }
+
         if (clamps.TypeOf(t.Name) == ClampType.Hard)
         {
             throw McpErrors.InvalidParams($"Parameter 'target': '{t.Name}' is observed or intervened on already; nothing is left to learn about it.");
@@ -189,120 +166,36 @@ internal sealed class CausalTools
         return error;
     }
 
+    // Each clamp is labelled as the request names it (evidence.dysp), so that a failed check points at it.
     private static Clamps BuildClamps(
-        BayesianNetwork network,
+        CheckedClamps clamps,
         Dictionary<string, string>? evidence,
         Dictionary<string, string>? interventions,
         Dictionary<string, double[]>? soft,
         Dictionary<string, double[]>? softDo)
     {
-        var clamps = new Clamps();
-        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string name, string state) in evidence ?? [])
         {
-            Variable v = State(network, "evidence", name, state);
-            Claim(owner, v, "evidence");
-            clamps.Observe(v.Name, state);
+            clamps.Observe($"evidence.{name}", name, state);
         }
 
         foreach ((string name, string state) in interventions ?? [])
         {
-            Variable v = State(network, "interventions", name, state);
-            Claim(owner, v, "interventions");
-            clamps.Intervene(v.Name, state);
+            clamps.Intervene($"interventions.{name}", name, state);
         }
 
         foreach ((string name, double[] lambda) in soft ?? [])
         {
-            Variable v = Vector(network, "soft_evidence", name, lambda);
-            if (Array.TrueForAll(lambda, x => x == 0))
-            {
-                throw McpErrors.InvalidParams($"soft_evidence.{name}: the likelihoods are all zero, which rules out every state of '{v.Name}'.");
-            }
-
-            Claim(owner, v, "soft_evidence");
-            clamps.Likelihood(v.Name, lambda);
+            clamps.Likelihood($"soft_evidence.{name}", name, lambda);
         }
 
         foreach ((string name, double[] q) in softDo ?? [])
         {
-            Variable v = Vector(network, "soft_interventions", name, q);
-            double sum = q.Sum();
-            if (Math.Abs(sum - 1) > 1e-6)
-            {
-                throw McpErrors.InvalidParams(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"soft_interventions.{name}: the distribution sums to {sum:G6}; the probabilities of the {v.Cardinality} states of '{v.Name}' must sum to 1."));
-            }
-
-            Claim(owner, v, "soft_interventions");
-            clamps.SoftIntervene(v.Name, q);
+            clamps.SoftIntervene($"soft_interventions.{name}", name, q);
         }
 
-        return clamps;
+        return clamps.Clamps;
     }
-
-    private static void Claim(Dictionary<string, string> owner, Variable v, string parameter)
-    {
-        if (owner.TryGetValue(v.Name, out string? first))
-        {
-            throw McpErrors.InvalidParams($"{parameter}: '{v.Name}' is already clamped by {first}; a variable takes one clamp per query.");
-        }
-
-        owner[v.Name] = parameter;
-    }
-
-    private static Variable State(BayesianNetwork network, string parameter, string name, string? state)
-    {
-        Variable v = Find(network, parameter, name);
-        if (state is null || !v.TryGetStateIndex(state, out _))
-        {
-            throw McpErrors.InvalidParams($"{parameter}.{name}: unknown state '{state}' of '{v.Name}'; its states are: {string.Join(", ", v.States)}.");
-        }
-
-        return v;
-    }
-
-    private static Variable Vector(BayesianNetwork network, string parameter, string name, double[]? values)
-    {
-        Variable v = Find(network, parameter, name);
-        if (values is null || values.Length != v.Cardinality)
-        {
-            throw McpErrors.InvalidParams(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{parameter}.{name}: {values?.Length ?? 0} values given; '{v.Name}' has {v.Cardinality} states ({string.Join(", ", v.States)}), one value per state in that order."));
-        }
-
-        if (!Array.TrueForAll(values, x => double.IsFinite(x) && x >= 0))
-        {
-            throw McpErrors.InvalidParams($"{parameter}.{name}: every value must be a finite number, 0 or more.");
-        }
-
-        return v;
-    }
-
-    private static string[] Variables(BayesianNetwork network, string parameter, string[]? names)
-    {
-        var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string name in names ?? [])
-        {
-            Variable v = Find(network, parameter, name);
-            if (!seen.Add(v.Name))
-            {
-                throw McpErrors.InvalidParams($"{parameter}: variable '{v.Name}' is listed twice.");
-            }
-
-            result.Add(v.Name);
-        }
-
-        return [.. result];
-    }
-
-    private static Variable Find(BayesianNetwork network, string parameter, string? name) =>
-        name is not null && network.TryGetVariable(name, out Variable v)
-            ? v
-            : throw McpErrors.InvalidParams($"{parameter}: unknown variable '{name}' in network '{network.Name}'.");
 
     private static Dictionary<string, double> Table(Distribution d)
     {

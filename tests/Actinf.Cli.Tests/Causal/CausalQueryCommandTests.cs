@@ -156,7 +156,7 @@ public sealed class CausalQueryCommandTests
     [InlineData("--soft-do", "bronc=0.5,0.6", "must sum to 1")]
     [InlineData("--target", "lungs", "unknown variable 'lungs'")]
     [InlineData("--map", "asia,bogus", "unknown variable 'bogus'")]
-    [InlineData("--direction", "sideways", "--direction sideways")]
+    [InlineData("--direction", "sideways", "--direction is 'sideways'")]
     public void Query_BadInput_ExitsTwoWithOneLineNamingTheProblem(string option, string value, string fragment)
     {
         (int code, string output, string error) = Cli.Invoke("causal", "query", Network("asia.bif"), option, value);

@@ -1,5 +1,6 @@
 using Actinf.Causal.Inference;
 using Actinf.Causal.Networks;
+using Actinf.Causal.Queries;
 using Actinf.Cli.Causal;
 
 namespace Actinf.Cli.Tests.Causal;
@@ -34,25 +35,41 @@ public sealed class ClampArgumentsTests
     }
 
     [Theory]
-    [InlineData("scor=<5", "did you mean 'score'?")]
-    [InlineData("pass=Yes", "did you mean 'yes'?")]
-    [InlineData("=yes", "expected VARIABLE=STATE")]
-    public void Build_BadEvidence_ThrowsNamingTheProblem(string text, string fragment)
+    [InlineData("scor=<5", "--evidence scor=<5: unknown variable 'scor'", "did you mean 'score'?")]
+    [InlineData("pass=Yes", "--evidence pass=Yes: 'pass' has no state 'Yes'", "did you mean 'yes'?")]
+    public void Build_EvidenceTheNetworkDoesNotHave_ThrowsNamingTheItemAsTyped(string text, string start, string fragment)
     {
-        CausalArgumentException e = Assert.Throws<CausalArgumentException>(() => ClampArguments.Build(Network, [text], [], [], []));
+        CausalQueryException e = Assert.Throws<CausalQueryException>(() => ClampArguments.Build(Network, [text], [], [], []));
 
+        Assert.StartsWith(start, e.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_EvidenceWithoutAnEqualsSign_ThrowsASyntaxError()
+    {
+        CausalArgumentException e = Assert.Throws<CausalArgumentException>(() => ClampArguments.Build(Network, ["=yes"], [], [], []));
+
+        Assert.Contains("expected VARIABLE=STATE", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("pass=0,0", "all zero")]
-    [InlineData("pass=-1,2", "not a finite non-negative number")]
-    [InlineData("pass=x,1", "'x'")]
+    [InlineData("pass=-1,2", "-1 (state 'yes') is not a finite non-negative number")]
     public void Build_BadLikelihood_ThrowsNamingTheProblem(string text, string fragment)
     {
-        CausalArgumentException e = Assert.Throws<CausalArgumentException>(() => ClampArguments.Build(Network, [], [], [text], []));
+        CausalQueryException e = Assert.Throws<CausalQueryException>(() => ClampArguments.Build(Network, [], [], [text], []));
 
+        Assert.StartsWith($"--soft {text}: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_LikelihoodThatIsNotANumber_ThrowsASyntaxErrorNamingIt()
+    {
+        CausalArgumentException e = Assert.Throws<CausalArgumentException>(() => ClampArguments.Build(Network, [], [], ["pass=x,1"], []));
+
+        Assert.Contains("'x' is not a number", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,6 +77,6 @@ public sealed class ClampArgumentsTests
     {
         Assert.Equal(["pass", "score"], ClampArguments.Variables(Network, "--target", ["pass", "score"]));
         Assert.Equal(["score", "pass"], ClampArguments.Variables(Network, "--target", ["score, pass"]));
-        Assert.Throws<CausalArgumentException>(() => ClampArguments.Variables(Network, "--target", ["pass,pass"]));
+        Assert.Contains("listed twice", Assert.Throws<CausalQueryException>(() => ClampArguments.Variables(Network, "--target", ["pass,pass"])).Message, StringComparison.Ordinal);
     }
 }
