@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Actinf.Epistemic.Configuration;
 using Actinf.Epistemic.Errors;
 using Actinf.Epistemic.Observations;
@@ -9,6 +10,11 @@ namespace Actinf.Epistemic.Sessions;
 internal static class SessionStateMapper
 {
     /// <summary>The whole state (<paramref name="parts"/> = All) or one part document; members of other parts are left empty.</summary>
+    /// <remarks>
+    /// A view, not a copy: the state's vectors are the session's own arrays (a server exports a part after every call,
+    /// and copying the beliefs was most of what an <c>observe</c> allocated). Serialise it while holding the session's
+    /// lock, and do not keep it.
+    /// </remarks>
     public static SessionState Export(Session s, SessionStateParts parts = SessionStateParts.All)
     {
         bool beliefs = (parts & SessionStateParts.Beliefs) != 0;
@@ -22,11 +28,11 @@ internal static class SessionStateMapper
             CreatedAt = s.CreatedAt,
             LastUpdate = s.LastUpdate,
             LayerDimensions = [.. s.Options.Model.LayerDimensions],
-            Means = beliefs ? b.Means.Select(m => (float[])m.Clone()).ToArray() : [],
-            Precision = beliefs ? (float[])b.Belief.Precision.Clone() : [],
-            EvidencePrecision = beliefs ? (float[])b.EvidencePrecision.Clone() : [],
-            ErrorVariance = beliefs ? (float[])b.ErrorVariance.Clone() : [],
-            LayerErrors = beliefs ? (float[])b.LayerErrors.Clone() : [],
+            Means = beliefs ? [.. b.Means] : [],
+            Precision = beliefs ? b.Belief.Precision : [],
+            EvidencePrecision = beliefs ? b.EvidencePrecision : [],
+            ErrorVariance = beliefs ? b.ErrorVariance : [],
+            LayerErrors = beliefs ? b.LayerErrors : [],
             ObservationCount = beliefs ? b.Belief.ObservationCount : 0,
             Surprise = beliefs ? b.Surprise : 0,
             FreeEnergy = beliefs ? b.FreeEnergy : 0,
@@ -37,14 +43,20 @@ internal static class SessionStateMapper
             CurrentDomain = beliefs ? s.CurrentDomain : string.Empty,
             PredictionErrors = beliefs ? s.PredictionErrors.Records.ToArray().Select(r => new PredictionErrorState(r.Timestamp, r.Domain, r.Surprise, r.MeanAbsoluteError, [.. r.LayerErrors])).ToArray() : [],
             AverageSurprise = beliefs ? s.PredictionErrors.AverageSurprise : 0,
-            Domains = beliefs ? s.Domains.Values.Select(d => new DomainState(d.Name, (float[])d.Centroid.Clone(), d.Count, d.EvidencePrecision, d.Surprise, d.LastSeen)).ToArray() : [],
-            History = beliefs ? s.History.ToArray().Select(o => new ObservationState(o.Embedding.ToArray(), o.Text, o.Source, o.Domain, o.Timestamp)).ToArray() : [],
-            Goals = goals ? s.Goals.Select(g => new GoalState(g.Embedding.ToArray(), g.Weight, g.Description)).ToArray() : [],
+            Domains = beliefs ? s.Domains.Values.Select(d => new DomainState(d.Name, d.Centroid, d.Count, d.EvidencePrecision, d.Surprise, d.LastSeen)).ToArray() : [],
+            History = beliefs ? s.History.ToArray().Select(o => new ObservationState(Shared(o.Embedding), o.Text, o.Source, o.Domain, o.Timestamp)).ToArray() : [],
+            Goals = goals ? s.Goals.Select(g => new GoalState(Shared(g.Embedding), g.Weight, g.Description)).ToArray() : [],
             ActionCounter = actions ? s.ActionCounter : 0,
             IssuedActions = actions ? s.IssuedActions.ToArray() : [],
             RateLimiter = actions ? s.RateLimiter.Export() : [],
         };
     }
+
+    // The vector's own array when it spans one whole, else a copy.
+    private static float[] Shared(ReadOnlyMemory<float> vector) =>
+        MemoryMarshal.TryGetArray(vector, out ArraySegment<float> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : vector.ToArray();
 
     public static Session Import(SessionState state, EngineOptions options)
     {
