@@ -254,16 +254,17 @@ public sealed class EpistemicActionGenerator
         return ranked;
     }
 
+    // float.CompareTo orders as OrderByDescending did (a NaN below every number), so the order stays total.
     private static bool RanksBefore(int a, int b, PolicyEvaluation evaluation)
     {
-        float pa = evaluation.InclusionProbability[a], pb = evaluation.InclusionProbability[b];
-        if (pa != pb)
+        int byProbability = evaluation.InclusionProbability[b].CompareTo(evaluation.InclusionProbability[a]);
+        if (byProbability != 0)
         {
-            return pa > pb;
+            return byProbability < 0;
         }
 
-        float ga = evaluation.OneStepInformationGain[a], gb = evaluation.OneStepInformationGain[b];
-        return ga != gb ? ga > gb : a < b;
+        int byGain = evaluation.OneStepInformationGain[b].CompareTo(evaluation.OneStepInformationGain[a]);
+        return byGain != 0 ? byGain < 0 : a < b;
     }
 
     /// <summary>Builds the planning problem: one gap per knowledge gap, candidates for the allowed types, and the answer step.</summary>
