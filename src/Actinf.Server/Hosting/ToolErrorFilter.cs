@@ -25,74 +25,71 @@ namespace Actinf.Server.Hosting;
 internal static partial class ToolErrorFilter
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
-        async (context, cancellationToken) =>
-        {
-            string tool = context.Params?.Name ?? "?";
-            ServerMetrics? metrics = context.Services?.GetService<ServerMetrics>();
-            long start = Stopwatch.GetTimestamp();
-            string outcome = "ok";
-            try
-            {
-                return await InvokeAsync(next, context, tool, cancellationToken).ConfigureAwait(false);
-            }
-            catch (McpProtocolException e)
-            {
-                outcome = ((int)e.ErrorCode).ToString(CultureInfo.InvariantCulture);
-                throw;
-            }
-            catch (OperationCanceledException)
-            {
-                outcome = "cancelled";
-                throw;
-            }
-            finally
-            {
-                metrics?.RecordToolCall(tool, outcome, Stopwatch.GetElapsedTime(start));
-            }
-        };
+        (context, cancellationToken) => InvokeAsync(next, context, cancellationToken);
 
+    // One async method for the mapping and the metrics: each layer of async would allocate a state machine per call.
     private static async ValueTask<CallToolResult> InvokeAsync(
         McpRequestHandler<CallToolRequestParams, CallToolResult> next,
         RequestContext<CallToolRequestParams> context,
-        string tool,
         CancellationToken cancellationToken)
     {
-        RejectUnknownArguments(context, tool);
+        string tool = context.Params?.Name ?? "?";
+        ServerMetrics? metrics = context.Services?.GetService<ServerMetrics>();
+        long start = Stopwatch.GetTimestamp();
+        string outcome = "ok";
         try
         {
-            return await next(context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (McpProtocolException)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (ActiveInferenceException e)
-        {
-            throw McpErrors.From(e);
-        }
-        catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException)
-        {
-            throw McpErrors.InvalidParams($"Invalid arguments for '{tool}': {e.Message}");
-        }
-        catch (SessionStoreConflictException e)
-        {
-            throw McpErrors.Internal($"'{tool}' was not applied: {e.Message} Retry the call.", e);
-        }
-#pragma warning disable CA1031 // Every other failure is reported as -32603 with its message; the details go to the stderr log.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            ILogger? log = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter));
-            if (log is not null)
+            RejectUnknownArguments(context, tool);
+            try
             {
-                LogFailure(log, tool, e);
+                return await next(context, cancellationToken).ConfigureAwait(false);
             }
+            catch (McpProtocolException)
+            {
+                throw;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (ActiveInferenceException e)
+            {
+                throw McpErrors.From(e);
+            }
+            catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidCastException)
+            {
+                throw McpErrors.InvalidParams($"Invalid arguments for '{tool}': {e.Message}");
+            }
+            catch (SessionStoreConflictException e)
+            {
+                throw McpErrors.Internal($"'{tool}' was not applied: {e.Message} Retry the call.", e);
+            }
+#pragma warning disable CA1031 // Every other failure is reported as -32603 with its message; the details go to the stderr log.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                ILogger? log = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter));
+                if (log is not null)
+                {
+                    LogFailure(log, tool, e);
+                }
 
-            throw McpErrors.Internal($"Internal error in '{tool}': {e.GetType().Name}: {e.Message}", e);
+                throw McpErrors.Internal($"Internal error in '{tool}': {e.GetType().Name}: {e.Message}", e);
+            }
+        }
+        catch (McpProtocolException e)
+        {
+            outcome = ((int)e.ErrorCode).ToString(CultureInfo.InvariantCulture);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            metrics?.RecordToolCall(tool, outcome, Stopwatch.GetElapsedTime(start));
         }
     }
 
