@@ -12,12 +12,11 @@ namespace Actinf.Causal.Queries;
 /// </summary>
 public sealed class CausalQuestion
 {
-    private CausalQuestion(string[] targets, string[] mapVariables, InferenceDirection? direction, bool isAbduction, int maxDepth)
+    private CausalQuestion(string[] targets, string[] mapVariables, InferenceDirection? direction, int maxDepth)
     {
         Targets = targets;
         MapVariables = mapVariables;
         Direction = direction;
-        IsAbduction = isAbduction;
         MaxDepth = maxDepth;
     }
 
@@ -31,7 +30,7 @@ public sealed class CausalQuestion
     public InferenceDirection? Direction { get; }
 
     /// <summary>True when the question asks for an explanation (MPE or MAP).</summary>
-    public bool IsAbduction { get; }
+    public bool IsAbduction => Direction == InferenceDirection.Abduction;
 
     /// <summary>Edges from the clamps within which a directional answer or explanation reports variables; <see cref="int.MaxValue"/> when unbounded.</summary>
     public int MaxDepth { get; }
@@ -84,7 +83,7 @@ public sealed class CausalQuestion
             throw new CausalQueryException($"{terms.MaxDepth} bounds what a directional question reports; give {terms.Direction} (or {terms.Mpe} / {terms.Map}).");
         }
 
-        return new CausalQuestion([.. targets], [.. mapVariables], abduction ? InferenceDirection.Abduction : dir, abduction, maxDepth ?? int.MaxValue);
+        return new CausalQuestion([.. targets], [.. mapVariables], abduction ? InferenceDirection.Abduction : dir, maxDepth ?? int.MaxValue);
     }
 
     /// <summary>Answers the question under <paramref name="clamps"/>, exactly.</summary>

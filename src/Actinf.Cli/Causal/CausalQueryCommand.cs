@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Actinf.Causal.Directions;
 using Actinf.Causal.Inference;
 using Actinf.Causal.Io;

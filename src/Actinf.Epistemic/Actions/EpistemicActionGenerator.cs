@@ -294,14 +294,17 @@ public sealed class EpistemicActionGenerator
         }
 
         allowed = allowed[..allowedCount];
-        foreach (KnowledgeGap gap in gaps)
+
+        // A gap has at most DimensionsPerGap dimensions: one rented array holds its precisions and the scratch.
+        int most = _options.Actions.DimensionsPerGap;
+        float[] rented = ArrayPool<float>.Shared.Rent(2 * most);
+        try
         {
-            int k = gap.Dimensions.Count;
-            float[] rented = ArrayPool<float>.Shared.Rent(2 * k);
-            try
+            foreach (KnowledgeGap gap in gaps)
             {
+                int k = gap.Dimensions.Count;
                 Span<float> p = rented.AsSpan(0, k);
-                Span<float> scratch = rented.AsSpan(k, k);
+                Span<float> scratch = rented.AsSpan(most, k);
                 for (int j = 0; j < k; j++)
                 {
                     p[j] = precision[gap.Dimensions[j]];
@@ -317,10 +320,10 @@ public sealed class EpistemicActionGenerator
                     pool.Add((new PolicyCandidate(false, type, g, reveal, logPrior), score, pool.Count));
                 }
             }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(rented);
-            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rented);
         }
 
         // Highest score first; equal scores keep their order (as a stable sort would).
